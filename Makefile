@@ -1,0 +1,32 @@
+# Trust Fund Ledger. `make run` starts the product, `make test` runs every test.
+# The default java on these machines is 17: find a JDK 25 under /usr/lib/jvm unless JAVA_HOME is one.
+
+JDK25 := $(shell for d in "$$JAVA_HOME" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* /usr/lib/jvm/jdk-25*; do \
+	  [ -x "$$d/bin/java" ] && "$$d/bin/java" -version 2>&1 | grep -q 'version "25' && { echo "$$d"; break; }; done)
+export JAVA_HOME := $(JDK25)
+MVN := mvn -B -q -Dstyle.color=never
+
+.PHONY: run test jooq package check-jdk clean
+
+check-jdk:
+	@if [ -z "$(JDK25)" ]; then \
+	  echo "No JDK 25 found. Install one (e.g. Temurin 25 under /usr/lib/jvm) or set JAVA_HOME to it." >&2; exit 1; fi
+
+run: check-jdk
+	$(MVN) -DskipTests package
+	java_bin="$(JDK25)/bin/java"; exec "$$java_bin" -jar target/trust-fund-ledger-*.jar
+
+test: check-jdk
+	mvn -B -Dstyle.color=never verify
+
+# Regenerate src/main/jooq from db/migration against a real (embedded) PostgreSQL.
+jooq: check-jdk
+	$(MVN) -DskipTests test-compile
+	$(MVN) exec:java -Dexec.mainClass=org.unaoc.trustfund.system.JooqGenerator \
+	  -Dexec.classpathScope=test -Dexec.args=src/main/jooq
+
+package: check-jdk
+	$(MVN) -DskipTests package
+
+clean:
+	mvn -B -q clean

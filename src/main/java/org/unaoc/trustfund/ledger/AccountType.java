@@ -1,0 +1,9 @@
+package org.unaoc.trustfund.ledger;
+
+public enum AccountType {
+    ASSET, LIABILITY, NET_ASSETS, REVENUE, EXPENSE;
+
+    boolean debitNormal() {
+        return this == ASSET || this == EXPENSE;
+    }
+}

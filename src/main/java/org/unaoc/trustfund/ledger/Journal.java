@@ -1,0 +1,111 @@
+package org.unaoc.trustfund.ledger;
+
+import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The posting engine. An entry is checked here, then posted in one transaction: the entry row,
+ * the lock of every account it touches (ascending id, so two postings never deadlock), and its
+ * lines in one statement. The database keeps the balances (a statement trigger), refuses a
+ * closed period and, at commit, an entry that does not balance.
+ */
+@Service
+public class Journal {
+
+    private final DSLContext db;
+    private final ChartOfAccounts chart;
+    private final Periods periods;
+
+    Journal(DSLContext db, ChartOfAccounts chart, Periods periods) {
+        this.db = db;
+        this.chart = chart;
+        this.periods = periods;
+    }
+
+    /** Posts the entry and returns its id. */
+    @Transactional
+    public long post(NewEntry entry) {
+        List<PlacedLine> lines = place(entry.lines());
+        int period = Periods.idOf(entry.date());
+        periods.requireOpen(period);
+        long entryId = db.insertInto(JOURNAL_ENTRY)
+                .set(JOURNAL_ENTRY.ENTRY_DATE, entry.date())
+                .set(JOURNAL_ENTRY.PERIOD_ID, period)
+                .set(JOURNAL_ENTRY.TYPE, entry.type().name())
+                .set(JOURNAL_ENTRY.DESCRIPTION, entry.description())
+                .set(JOURNAL_ENTRY.REVERSES_ID, entry.reverses())
+                .set(JOURNAL_ENTRY.CREATED_BY, entry.createdBy())
+                .set(JOURNAL_ENTRY.APPROVED_BY, entry.approvedBy())
+                .set(JOURNAL_ENTRY.APPROVAL_ID, entry.approval())
+                .returning(JOURNAL_ENTRY.ID)
+                .fetchOne(JOURNAL_ENTRY.ID);
+        Map<Integer, Long> versions = lockAccounts(lines);
+        insertLines(entryId, entry, period, lines, versions);
+        return entryId;
+    }
+
+    /** Everything {@link #post} would refuse before touching the books: accounts, currencies, period. */
+    public void check(NewEntry entry) {
+        place(entry.lines());
+        periods.requireOpen(Periods.idOf(entry.date()));
+    }
+
+    /** Each line with its account and its number in the entry, ordered by account id for locking. */
+    private List<PlacedLine> place(List<NewLine> lines) {
+        List<PlacedLine> placed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NewLine line = lines.get(i);
+            Account account = chart.byCode(line.account());
+            if (account.currency() != null && !"USD".equals(account.currency())
+                    && (line.original() == null || !account.currency().equals(line.original().currency()))) {
+                throw org.unaoc.trustfund.system.Problem.invalidField("currency", "account " + account.code()
+                        + " is kept in " + account.currency() + ": its lines carry the " + account.currency() + " amount");
+            }
+            placed.add(new PlacedLine(i + 1, account, line));
+        }
+        placed.sort(Comparator.comparingInt((PlacedLine p) -> p.account().id()).thenComparingInt(PlacedLine::number));
+        return placed;
+    }
+
+    private Map<Integer, Long> lockAccounts(List<PlacedLine> lines) {
+        List<Integer> ids = lines.stream().map(p -> p.account().id()).distinct().toList();
+        Map<Integer, Long> versions = new HashMap<>();
+        for (Record row : db.select(ACCOUNT.ID, ACCOUNT.VERSION).from(ACCOUNT)
+                .where(ACCOUNT.ID.in(ids)).orderBy(ACCOUNT.ID).forNoKeyUpdate().fetch()) {
+            versions.put(row.get(ACCOUNT.ID), row.get(ACCOUNT.VERSION));
+        }
+        return versions;
+    }
+
+    private void insertLines(long entryId, NewEntry entry, int period, List<PlacedLine> lines, Map<Integer, Long> versions) {
+        var insert = db.insertInto(JOURNAL_LINE, JOURNAL_LINE.ENTRY_ID, JOURNAL_LINE.LINE_NO,
+                JOURNAL_LINE.ACCOUNT_ID, JOURNAL_LINE.ENTRY_DATE, JOURNAL_LINE.PERIOD_ID, JOURNAL_LINE.AMOUNT_USD,
+                JOURNAL_LINE.CURRENCY, JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.RATE, JOURNAL_LINE.RATE_DATE,
+                JOURNAL_LINE.CONTRIBUTOR, JOURNAL_LINE.AGREEMENT_ID, JOURNAL_LINE.TRANCHE_NO, JOURNAL_LINE.COMPONENT,
+                JOURNAL_LINE.OBJECT_CLASS, JOURNAL_LINE.ACCOUNT_VERSION);
+        for (PlacedLine placed : lines) {
+            NewLine line = placed.line();
+            long version = versions.merge(placed.account().id(), 1L, Long::sum);
+            Dimensions d = line.dimensions();
+            insert = insert.values(entryId, (short) placed.number(), placed.account().id(), entry.date(), period,
+                    line.usd(), line.original() == null ? null : line.original().currency(),
+                    line.original() == null ? null : line.original().amount(), line.rate(), line.rateDate(),
+                    d.contributor(), d.agreement(), d.tranche(), d.component(), d.objectClass(), version);
+        }
+        insert.execute();
+    }
+
+    private record PlacedLine(int number, Account account, NewLine line) {
+    }
+}

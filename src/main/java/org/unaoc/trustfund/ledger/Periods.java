@@ -1,0 +1,155 @@
+package org.unaoc.trustfund.ledger;
+
+import static org.jooq.Records.mapping;
+import static org.unaoc.trustfund.db.Tables.FISCAL_PERIOD;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
+import static org.unaoc.trustfund.db.Tables.PERIOD_EVENT;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unaoc.trustfund.system.Problem;
+
+/**
+ * Monthly fiscal periods. A closed period refuses every entry dated in it; the database refuses
+ * it too. Closing holds the period's advisory lock exclusively, so it waits for postings in flight.
+ */
+@Service
+public class Periods {
+
+    /** The advisory-lock class of periods; the trigger refuse_closed_period uses the same. */
+    static final int PERIOD_LOCK = 7001;
+
+    private final DSLContext db;
+    private final TrialBalances trialBalances;
+
+    Periods(DSLContext db, TrialBalances trialBalances) {
+        this.db = db;
+        this.trialBalances = trialBalances;
+    }
+
+    public record Period(String period, LocalDate startsOn, LocalDate endsOn, String status,
+                         @Nullable OffsetDateTime closedAt, @Nullable String closedBy,
+                         @Nullable String trialBalanceHash) {
+    }
+
+    public static int idOf(LocalDate date) {
+        return date.getYear() * 100 + date.getMonthValue();
+    }
+
+    public static int idOf(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
+    }
+
+    public static YearMonth parse(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Problem.invalidField("period", "'" + text + "' is not a month yyyy-MM");
+        }
+    }
+
+    /** A fast refusal in Java; the trigger on journal_entry has the last word. */
+    void requireOpen(int period) {
+        String status = db.select(FISCAL_PERIOD.STATUS).from(FISCAL_PERIOD).where(FISCAL_PERIOD.ID.eq(period))
+                .fetchOne(FISCAL_PERIOD.STATUS);
+        if (status == null) {
+            throw Problem.invalidField("date", "the books keep periods from 2000-01 to 2099-12");
+        }
+        if ("CLOSED".equals(status)) {
+            throw closed(period);
+        }
+    }
+
+    static Problem closed(int period) {
+        return Problem.conflict("period-closed", "Period closed", "The period " + format(period)
+                + " is closed: no entry may be dated in it. Date the entry in an open period, or ask for the period to be reopened.")
+                .with("period", format(period));
+    }
+
+    public List<Period> list(@Nullable YearMonth from, @Nullable YearMonth to) {
+        YearMonth now = YearMonth.now(java.time.ZoneOffset.UTC);
+        Integer firstEntry = db.select(DSL.min(JOURNAL_ENTRY.PERIOD_ID)).from(JOURNAL_ENTRY).fetchOne(0, Integer.class);
+        Integer lastEntry = db.select(DSL.max(JOURNAL_ENTRY.PERIOD_ID)).from(JOURNAL_ENTRY).fetchOne(0, Integer.class);
+        int low = from != null ? idOf(from) : Math.min(firstEntry == null ? idOf(now) : firstEntry, idOf(now.withMonth(1)));
+        int high = to != null ? idOf(to) : Math.max(lastEntry == null ? idOf(now) : lastEntry, idOf(now));
+        return db.select(FISCAL_PERIOD.ID, FISCAL_PERIOD.STARTS_ON, FISCAL_PERIOD.ENDS_ON, FISCAL_PERIOD.STATUS,
+                        FISCAL_PERIOD.CLOSED_AT, FISCAL_PERIOD.CLOSED_BY, FISCAL_PERIOD.TRIAL_BALANCE_HASH)
+                .from(FISCAL_PERIOD)
+                .where(FISCAL_PERIOD.ID.between(low, high))
+                .orderBy(FISCAL_PERIOD.ID)
+                .fetch(mapping((id, starts, ends, status, closedAt, closedBy, hash) ->
+                        new Period(format(id), starts, ends, status, closedAt, closedBy, hash)));
+    }
+
+    public Period get(YearMonth month) {
+        return list(month, month).stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("Period " + month));
+    }
+
+    /** Closes the month: no entry may be dated in it afterwards. Stores the hash of its trial balance. */
+    @Transactional
+    public Period close(YearMonth month, String user) {
+        int period = lockExclusively(month);
+        String status = db.select(FISCAL_PERIOD.STATUS).from(FISCAL_PERIOD).where(FISCAL_PERIOD.ID.eq(period))
+                .forUpdate().fetchOne(FISCAL_PERIOD.STATUS);
+        if ("CLOSED".equals(status)) {
+            throw Problem.conflict("period-already-closed", "Period already closed", "The period " + month + " is already closed.");
+        }
+        String hash = trialBalances.of(month.atDay(1), month.atEndOfMonth()).hash();
+        db.update(FISCAL_PERIOD)
+                .set(FISCAL_PERIOD.STATUS, "CLOSED")
+                .set(FISCAL_PERIOD.CLOSED_AT, OffsetDateTime.now())
+                .set(FISCAL_PERIOD.CLOSED_BY, user)
+                .set(FISCAL_PERIOD.TRIAL_BALANCE_HASH, hash)
+                .where(FISCAL_PERIOD.ID.eq(period))
+                .execute();
+        db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, period).set(PERIOD_EVENT.ACTION, "CLOSE")
+                .set(PERIOD_EVENT.DONE_BY, user).execute();
+        return get(month);
+    }
+
+    /** Checks that a reopening may be asked for: the period exists and is closed. */
+    void requireClosed(YearMonth month) {
+        if (!"CLOSED".equals(get(month).status())) {
+            throw Problem.conflict("period-not-closed", "Period not closed", "The period " + month + " is open; only a closed period is reopened.");
+        }
+    }
+
+    /** Reopens a closed month; called when a reopening request has been approved. */
+    @Transactional
+    public Period reopen(YearMonth month, String reason, String requestedBy, String approvedBy) {
+        int period = lockExclusively(month);
+        requireClosed(month);
+        db.update(FISCAL_PERIOD)
+                .set(FISCAL_PERIOD.STATUS, "OPEN")
+                .setNull(FISCAL_PERIOD.CLOSED_AT)
+                .setNull(FISCAL_PERIOD.CLOSED_BY)
+                .setNull(FISCAL_PERIOD.TRIAL_BALANCE_HASH)
+                .where(FISCAL_PERIOD.ID.eq(period))
+                .execute();
+        db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, period).set(PERIOD_EVENT.ACTION, "REOPEN")
+                .set(PERIOD_EVENT.DONE_BY, requestedBy).set(PERIOD_EVENT.APPROVED_BY, approvedBy)
+                .set(PERIOD_EVENT.REASON, reason).execute();
+        return get(month);
+    }
+
+    private int lockExclusively(YearMonth month) {
+        int period = idOf(month);
+        get(month);
+        db.select(DSL.field("pg_advisory_xact_lock({0}, {1})", Object.class, DSL.val(PERIOD_LOCK), DSL.val(period)))
+                .fetch();
+        return period;
+    }
+
+    static String format(int period) {
+        return String.format("%04d-%02d", period / 100, period % 100);
+    }
+}

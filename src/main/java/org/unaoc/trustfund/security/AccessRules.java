@@ -1,0 +1,58 @@
+package org.unaoc.trustfund.security;
+
+import static org.unaoc.trustfund.security.Role.ADMIN;
+import static org.unaoc.trustfund.security.Role.APPROVER;
+import static org.unaoc.trustfund.security.Role.AUDITOR;
+import static org.unaoc.trustfund.security.Role.CO_SPONSOR;
+import static org.unaoc.trustfund.security.Role.DONOR;
+import static org.unaoc.trustfund.security.Role.FINANCE_OFFICER;
+import static org.unaoc.trustfund.security.Role.REPORT_AUTHOR;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call what: the role matrix of SPEC.md §1 and §3, in one place. Every API endpoint has
+ * a rule here; what has none is refused. The approving officer reads what the finance office
+ * reads, since approving means checking it.
+ */
+public final class AccessRules {
+
+    public record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+        public String[] authorities() {
+            return roles.stream().map(Role::name).toArray(String[]::new);
+        }
+    }
+
+    private static final Role[] EVERYONE = Role.values();
+    private static final Role[] BOOKS_READERS = {FINANCE_OFFICER, APPROVER, AUDITOR};
+
+    public static final List<Rule> RULES = List.of(
+            rule(HttpMethod.GET, "/api/fund", EVERYONE),
+            rule(HttpMethod.GET, "/api/accounts", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/accounts/*/entries", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/journal-entries", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/journal-entries/*", BOOKS_READERS),
+            rule(HttpMethod.POST, "/api/journal-entries", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/journal-entries/*/reversal", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/periods", BOOKS_READERS),
+            rule(HttpMethod.POST, "/api/periods/*/close", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/periods/*/reopen", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/approvals", FINANCE_OFFICER, APPROVER, AUDITOR),
+            rule(HttpMethod.GET, "/api/approvals/*", FINANCE_OFFICER, APPROVER, AUDITOR),
+            rule(HttpMethod.POST, "/api/approvals/*/approval", APPROVER),
+            rule(HttpMethod.POST, "/api/approvals/*/rejection", APPROVER),
+            rule(HttpMethod.GET, "/api/statements/trial-balance", BOOKS_READERS));
+
+    /** Roles that write nothing to the books, whatever else they hold. */
+    static final Set<Role> READ_ONLY = Set.of(CO_SPONSOR, DONOR, AUDITOR, REPORT_AUTHOR, ADMIN);
+
+    private AccessRules() {
+    }
+
+    private static Rule rule(HttpMethod method, String pattern, Role... roles) {
+        return new Rule(method, pattern, Set.copyOf(Arrays.asList(roles)));
+    }
+}

@@ -1,0 +1,52 @@
+package org.unaoc.trustfund.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.unaoc.trustfund.system.DemoMode;
+
+/**
+ * The demo users of SPEC.md §3 (password "demo") in demo mode; outside it, only the administrator,
+ * and only with a password from ADMIN_PASSWORD. No user ever has a default password otherwise.
+ */
+@Component
+@Order(10)
+class DemoUsers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+    static final String PASSWORD = "demo";
+
+    private final Users users;
+    private final DemoMode demo;
+
+    DemoUsers(Users users, DemoMode demo) {
+        this.users = users;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (demo.adminPassword() != null) {
+            users.createIfMissing("admin", demo.adminPassword(), null, Role.ADMIN);
+            users.setPassword("admin", demo.adminPassword());
+        }
+        if (!demo.enabled()) {
+            return;
+        }
+        users.createIfMissing("finance", PASSWORD, null, Role.FINANCE_OFFICER);
+        users.createIfMissing("finance2", PASSWORD, null, Role.FINANCE_OFFICER);
+        users.createIfMissing("approver", PASSWORD, null, Role.APPROVER);
+        users.createIfMissing("auditor", PASSWORD, null, Role.AUDITOR);
+        users.createIfMissing("author", PASSWORD, null, Role.REPORT_AUTHOR);
+        users.createIfMissing("spain", PASSWORD, "ES", Role.CO_SPONSOR);
+        users.createIfMissing("turkey", PASSWORD, "TR", Role.CO_SPONSOR);
+        users.createIfMissing("qatar", PASSWORD, "QA", Role.DONOR);
+        if (demo.adminPassword() == null) {
+            users.createIfMissing("admin", PASSWORD, null, Role.ADMIN);
+        }
+        log.info("Demo users ready (password \"{}\")", PASSWORD);
+    }
+}

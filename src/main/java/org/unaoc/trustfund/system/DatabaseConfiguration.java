@@ -1,0 +1,74 @@
+package org.unaoc.trustfund.system;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Which PostgreSQL the books live in. With DATABASE_URL unset the product starts its own
+ * (embedded, data in DATA_DIR); otherwise it uses that server. Flyway migrates as the configured
+ * (owner) user; the application works as the role trust_fund_app, which may add to the journal
+ * but never change or delete it.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    static final String RUNTIME_ROLE = "trust_fund_app";
+
+    @Bean
+    DatabaseLocation databaseLocation(@Value("${trustfund.database.url:}") String url,
+            @Value("${trustfund.database.user:}") String user,
+            @Value("${trustfund.database.password:}") String password,
+            @Value("${trustfund.data-dir:var}") String dataDirectory) {
+        if (url.isBlank()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(Path.of(dataDirectory, "postgres").toAbsolutePath());
+            return new DatabaseLocation(embedded.jdbcUrl(), EmbeddedDatabase.OWNER, "postgres", true);
+        }
+        return new DatabaseLocation(url, user, password, false);
+    }
+
+    @Bean
+    @Primary
+    HikariDataSource dataSource(DatabaseLocation location,
+            @Value("${trustfund.database.pool-size:20}") int poolSize,
+            @Value("${trustfund.database.connection-timeout-ms:3000}") long connectionTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.url());
+        config.setUsername(location.user());
+        config.setPassword(location.password());
+        config.setPoolName("books");
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeout);
+        // a pool that cannot reach the database still lets the application start and answer 503
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionInitSql("SET ROLE " + RUNTIME_ROLE + "; SET TIME ZONE 'UTC'");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(DatabaseLocation location) {
+        SimpleDriverDataSource owner = new SimpleDriverDataSource();
+        owner.setDriverClass(org.postgresql.Driver.class);
+        owner.setUrl(location.url());
+        owner.setUsername(location.user());
+        owner.setPassword(location.password());
+        return owner;
+    }
+
+    /** Where the books are; {@code embedded} tells whether this process started the server. */
+    public record DatabaseLocation(String url, String user, String password, boolean embedded) {
+        @Override
+        public String toString() {
+            return url + " as " + user;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.unaoc.trustfund.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.util.HexFormat;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request that may write runs in one transaction: a failed request (any 4xx or 5xx, or a
+ * refusal at commit) writes nothing. With an Idempotency-Key (SPEC.md §3) the first answer is
+ * stored in that same transaction and given again to a retry with the same body.
+ */
+@Component
+class RequestTransactions extends OncePerRequestFilter {
+
+    static final String KEY_HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final TransactionTemplate transactions;
+    private final IdempotencyKeys keys;
+    private final JsonMapper json;
+    private final long maxBody;
+
+    RequestTransactions(TransactionTemplate transactions, IdempotencyKeys keys, JsonMapper json,
+                        @Value("${trustfund.max-request-bytes:67108864}") long maxBody) {
+        this.transactions = transactions;
+        this.keys = keys;
+        this.json = json;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return READS.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
+        String key = request.getHeader(KEY_HEADER);
+        if (key != null && (key.isBlank() || key.length() > 255)) {
+            write(response, new Problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 255 characters."));
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        if (body.length > maxBody) {
+            write(response, new Problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request too large",
+                    "The request body is larger than " + maxBody + " bytes; split it."));
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request, body);
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        Principal principal = request.getUserPrincipal();
+        String user = principal == null ? "anonymous" : principal.getName();
+        try {
+            IdempotencyKeys.Stored replay = transactions.execute(status -> {
+                IdempotencyKeys.Stored stored = key == null ? null : earlierAnswer(user, key, cached);
+                if (stored != null) {
+                    return stored;
+                }
+                proceed(chain, cached, buffered);
+                if (buffered.getStatus() >= 400) {
+                    status.setRollbackOnly();
+                } else if (key != null) {
+                    keys.store(user, key, request.getMethod(), request.getRequestURI(), hash(cached),
+                            new IdempotencyKeys.Stored(hash(cached), buffered.getStatus(), buffered.getContentType(),
+                                    buffered.getContentAsByteArray()));
+                }
+                return null;
+            });
+            if (replay != null) {
+                replay(response, replay);
+            } else {
+                buffered.copyBodyToResponse();
+            }
+        } catch (RuntimeException failure) {
+            write(response, Problems.asProblem(failure instanceof Wrapped wrapped ? wrapped.getCause() : failure));
+        }
+    }
+
+    private IdempotencyKeys.@Nullable Stored earlierAnswer(String user, String key, CachedBodyRequest request) {
+        if (!keys.tryHold(user, key)) {
+            throw Problem.conflict("request-in-progress", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry when it has finished.");
+        }
+        IdempotencyKeys.Stored stored = keys.find(user, key);
+        if (stored != null && !stored.requestHash().equals(hash(request))) {
+            throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+        }
+        return stored;
+    }
+
+    private static void proceed(FilterChain chain, CachedBodyRequest request, ContentCachingResponseWrapper response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new Wrapped(e);
+        }
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyKeys.Stored stored) throws IOException {
+        response.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        response.getOutputStream().write(stored.body());
+    }
+
+    private void write(HttpServletResponse response, Problem problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setStatus(problem.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem.toProblemDetail()));
+    }
+
+    private static String hash(CachedBodyRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(request.body()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static final class Wrapped extends RuntimeException {
+        Wrapped(Exception cause) {
+            super(cause);
+        }
+    }
+}

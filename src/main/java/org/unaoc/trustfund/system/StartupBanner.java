@@ -1,0 +1,36 @@
+package org.unaoc.trustfund.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Says where the product runs and how to log in, once it is ready. */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final DemoMode demo;
+    private final DatabaseConfiguration.DatabaseLocation database;
+
+    StartupBanner(DemoMode demo, DatabaseConfiguration.DatabaseLocation database) {
+        this.demo = demo;
+        this.database = database;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : -1;
+        String logins = demo.enabled()
+                ? "Log in as finance, finance2, approver, auditor, author, spain, turkey, qatar or admin; password: demo"
+                : "Log in as admin with the password in ADMIN_PASSWORD (demo users are off)";
+        log.info("\n\n  Trust Fund Ledger is running at http://localhost:{}/\n  API: http://localhost:{}/api/fund  "
+                        + "OpenAPI: http://localhost:{}/swagger-ui.html  Health: http://localhost:{}/actuator/health\n  {}\n"
+                        + "  Database: {}{}\n",
+                port, port, port, port, logins, database.url(), database.embedded() ? " (embedded)" : "");
+    }
+}
