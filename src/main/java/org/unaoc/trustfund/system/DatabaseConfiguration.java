@@ -63,12 +63,4 @@ class DatabaseConfiguration {
         owner.setPassword(location.password());
         return owner;
     }
-
-    /** Where the books are; {@code embedded} tells whether this process started the server. */
-    public record DatabaseLocation(String url, String user, String password, boolean embedded) {
-        @Override
-        public String toString() {
-            return url + " as " + user;
-        }
-    }
 }

@@ -15,7 +15,7 @@ public class DemoMode {
     private final @Nullable String adminPassword;
 
     DemoMode(@Value("${trustfund.demo:}") String demo, @Value("${trustfund.admin-password:}") String adminPassword,
-             DatabaseConfiguration.DatabaseLocation database) {
+             DatabaseLocation database) {
         this.enabled = switch (demo.trim().toLowerCase()) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;

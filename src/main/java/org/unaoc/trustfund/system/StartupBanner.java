@@ -14,9 +14,9 @@ class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
     private final DemoMode demo;
-    private final DatabaseConfiguration.DatabaseLocation database;
+    private final DatabaseLocation database;
 
-    StartupBanner(DemoMode demo, DatabaseConfiguration.DatabaseLocation database) {
+    StartupBanner(DemoMode demo, DatabaseLocation database) {
         this.demo = demo;
         this.database = database;
     }
