@@ -17,7 +17,7 @@ run: check-jdk
 	java_bin="$(JDK25)/bin/java"; exec "$$java_bin" -jar target/trust-fund-ledger-*.jar
 
 test: check-jdk
-	mvn -B -Dstyle.color=never verify
+	mvn -B -Dstyle.color=never verify $(MAVEN_ARGS)
 
 # Regenerate src/main/jooq from db/migration against a real (embedded) PostgreSQL.
 jooq: check-jdk

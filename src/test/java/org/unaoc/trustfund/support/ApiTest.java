@@ -41,6 +41,11 @@ public abstract class ApiTest {
         properties.add("trustfund.database.password", () -> System.getProperty("test.database.password", ""));
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void monthsAfterEarlierRuns() {
+        Months.startAfterUsed(db);
+    }
+
     protected Api api() {
         if (api == null) {
             api = new Api(port, json);
