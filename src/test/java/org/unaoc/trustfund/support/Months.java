@@ -19,10 +19,10 @@ public final class Months {
         if (next != null) {
             return;
         }
-        Integer used = db.fetchValue("SELECT max(id) FROM fiscal_period WHERE id >= 205001 AND (status = 'CLOSED' "
+        Integer used = db.fetchSingle("SELECT max(id) FROM fiscal_period WHERE id >= 205001 AND (status = 'CLOSED' "
                 + "OR EXISTS (SELECT 1 FROM journal_entry e WHERE e.period_id = fiscal_period.id) "
-                + "OR EXISTS (SELECT 1 FROM approval a WHERE a.payload ->> 'date' LIKE to_char(starts_on, 'YYYY-MM') || '%'))",
-                Integer.class);
+                + "OR EXISTS (SELECT 1 FROM approval a WHERE a.payload ->> 'date' LIKE to_char(starts_on, 'YYYY-MM') || '%'))")
+                .get(0, Integer.class);
         next = used == null ? FIRST : YearMonth.of(used / 100, used % 100).plusMonths(1);
     }
 
