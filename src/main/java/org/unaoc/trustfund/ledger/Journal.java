@@ -36,23 +36,40 @@ public class Journal {
     /** Posts the entry and returns its id. */
     @Transactional
     public long post(NewEntry entry) {
-        List<PlacedLine> lines = place(entry.lines());
-        int period = Periods.idOf(entry.date());
-        periods.requireOpen(period);
-        long entryId = db.insertInto(JOURNAL_ENTRY)
-                .set(JOURNAL_ENTRY.ENTRY_DATE, entry.date())
-                .set(JOURNAL_ENTRY.PERIOD_ID, period)
-                .set(JOURNAL_ENTRY.TYPE, entry.type().name())
-                .set(JOURNAL_ENTRY.DESCRIPTION, entry.description())
-                .set(JOURNAL_ENTRY.REVERSES_ID, entry.reverses())
-                .set(JOURNAL_ENTRY.CREATED_BY, entry.createdBy())
-                .set(JOURNAL_ENTRY.APPROVED_BY, entry.approvedBy())
-                .set(JOURNAL_ENTRY.APPROVAL_ID, entry.approval())
-                .returning(JOURNAL_ENTRY.ID)
-                .fetchOne(JOURNAL_ENTRY.ID);
-        Map<Integer, Long> versions = lockAccounts(lines);
-        insertLines(entryId, entry, period, lines, versions);
-        return entryId;
+        return postAll(List.of(entry)).getFirst();
+    }
+
+    /**
+     * Posts many entries in one batch (a bank statement, a revaluation run): the accounts are
+     * locked once, the entries and all their lines go in one statement each. Returns the ids in order.
+     */
+    @Transactional
+    public List<Long> postAll(List<NewEntry> entries) {
+        List<List<PlacedLine>> placed = entries.stream().map(entry -> place(entry.lines())).toList();
+        entries.stream().map(entry -> Periods.idOf(entry.date())).distinct().forEach(periods::requireOpen);
+        List<Long> ids = insertEntries(entries);
+        List<PlacedLine> all = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            for (PlacedLine line : placed.get(i)) {
+                all.add(line.in(ids.get(i), entries.get(i)));
+            }
+        }
+        all.sort(Comparator.comparingInt((PlacedLine p) -> p.account().id()).thenComparingLong(PlacedLine::entryId)
+                .thenComparingInt(PlacedLine::number));
+        insertLines(all, lockAccounts(all));
+        return ids;
+    }
+
+    private List<Long> insertEntries(List<NewEntry> entries) {
+        var insert = db.insertInto(JOURNAL_ENTRY, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.PERIOD_ID, JOURNAL_ENTRY.TYPE,
+                JOURNAL_ENTRY.DESCRIPTION, JOURNAL_ENTRY.REVERSES_ID, JOURNAL_ENTRY.CREATED_BY, JOURNAL_ENTRY.APPROVED_BY,
+                JOURNAL_ENTRY.APPROVAL_ID);
+        for (NewEntry entry : entries) {
+            insert = insert.values(entry.date(), Periods.idOf(entry.date()), entry.type().name(), entry.description(),
+                    entry.reverses(), entry.createdBy(), entry.approvedBy(), entry.approval());
+        }
+        // identities are drawn in the order of the rows, so ascending ids follow the entries
+        return insert.returning(JOURNAL_ENTRY.ID).fetch(JOURNAL_ENTRY.ID).stream().sorted().toList();
     }
 
     /** Everything {@link #post} would refuse before touching the books: accounts, currencies, period. */
@@ -74,7 +91,6 @@ public class Journal {
             }
             placed.add(new PlacedLine(i + 1, account, line));
         }
-        placed.sort(Comparator.comparingInt((PlacedLine p) -> p.account().id()).thenComparingInt(PlacedLine::number));
         return placed;
     }
 
@@ -88,7 +104,7 @@ public class Journal {
         return versions;
     }
 
-    private void insertLines(long entryId, NewEntry entry, int period, List<PlacedLine> lines, Map<Integer, Long> versions) {
+    private void insertLines(List<PlacedLine> lines, Map<Integer, Long> versions) {
         var insert = db.insertInto(JOURNAL_LINE, JOURNAL_LINE.ENTRY_ID, JOURNAL_LINE.LINE_NO,
                 JOURNAL_LINE.ACCOUNT_ID, JOURNAL_LINE.ENTRY_DATE, JOURNAL_LINE.PERIOD_ID, JOURNAL_LINE.AMOUNT_USD,
                 JOURNAL_LINE.CURRENCY, JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.RATE, JOURNAL_LINE.RATE_DATE,
@@ -98,14 +114,21 @@ public class Journal {
             NewLine line = placed.line();
             long version = versions.merge(placed.account().id(), 1L, Long::sum);
             Dimensions d = line.dimensions();
-            insert = insert.values(entryId, (short) placed.number(), placed.account().id(), entry.date(), period,
-                    line.usd(), line.original() == null ? null : line.original().currency(),
+            insert = insert.values(placed.entryId(), (short) placed.number(), placed.account().id(), placed.date(),
+                    Periods.idOf(placed.date()), line.usd(), line.original() == null ? null : line.original().currency(),
                     line.original() == null ? null : line.original().amount(), line.rate(), line.rateDate(),
                     d.contributor(), d.agreement(), d.tranche(), d.component(), d.objectClass(), version);
         }
         insert.execute();
     }
 
-    private record PlacedLine(int number, Account account, NewLine line) {
+    private record PlacedLine(int number, Account account, NewLine line, long entryId, java.time.LocalDate date) {
+        PlacedLine(int number, Account account, NewLine line) {
+            this(number, account, line, 0, java.time.LocalDate.MIN);
+        }
+
+        PlacedLine in(long entry, NewEntry newEntry) {
+            return new PlacedLine(number, account, line, entry, newEntry.date());
+        }
     }
 }

@@ -44,7 +44,29 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/approvals/*", FINANCE_OFFICER, APPROVER, AUDITOR),
             rule(HttpMethod.POST, "/api/approvals/*/approval", APPROVER),
             rule(HttpMethod.POST, "/api/approvals/*/rejection", APPROVER),
-            rule(HttpMethod.GET, "/api/statements/trial-balance", BOOKS_READERS));
+            rule(HttpMethod.GET, "/api/statements/trial-balance", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/contributors", EVERYONE),
+            rule(HttpMethod.GET, "/api/contributors/*", EVERYONE),
+            rule(HttpMethod.POST, "/api/contributors", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/exchange-rates", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR),
+            rule(HttpMethod.POST, "/api/exchange-rates", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/exchange-rates/import", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/pledges", EVERYONE),
+            rule(HttpMethod.POST, "/api/pledges", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/pledges/*/cancellation", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/agreements", EVERYONE),
+            rule(HttpMethod.GET, "/api/agreements/*", EVERYONE),
+            rule(HttpMethod.POST, "/api/agreements", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/agreements/*/tranches/*/confirmation", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/receipts", FINANCE_OFFICER, APPROVER, AUDITOR, CO_SPONSOR, DONOR),
+            rule(HttpMethod.GET, "/api/receipts/*", FINANCE_OFFICER, APPROVER, AUDITOR, CO_SPONSOR, DONOR),
+            rule(HttpMethod.POST, "/api/receipts", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/receipts/*/application", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/bank-statements", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/bank-statements", FINANCE_OFFICER, APPROVER, AUDITOR),
+            rule(HttpMethod.POST, "/api/revaluations", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/reclassifications", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/statements/contributions", EVERYONE));
 
     /** Roles that write nothing to the books, whatever else they hold. */
     static final Set<Role> READ_ONLY = Set.of(CO_SPONSOR, DONOR, AUDITOR, REPORT_AUTHOR, ADMIN);

@@ -7,7 +7,6 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -36,8 +35,7 @@ public class Users implements UserDetailsService {
         List<SimpleGrantedAuthority> roles = db.select(USER_ROLE.ROLE).from(USER_ROLE)
                 .where(USER_ROLE.USERNAME.eq(username)).fetch(USER_ROLE.ROLE).stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        return User.withUsername(username).password(user.getPasswordHash()).disabled(!user.getEnabled())
-                .authorities(roles).build();
+        return new FundUser(username, user.getPasswordHash(), user.getEnabled(), roles, user.getContributor());
     }
 
     /** Creates the user if missing (roles added, password set only on creation). */

@@ -89,6 +89,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static Problem unreadable(HttpMessageNotReadableException failure) {
         Throwable cause = failure.getCause();
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof Problem problem) {
+                return problem;
+            }
+        }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = path(databind);
             Class<?> target = databind instanceof tools.jackson.databind.exc.MismatchedInputException mismatch

@@ -70,6 +70,9 @@ public final class Problems {
             case "TF004" -> Problem.conflict("concurrent-update", "Concurrent update", "Another posting changed the same account; retry.");
             case "23505" -> uniqueViolation(constraint);
             case "23514" -> checkViolation(constraint);
+            case "23503" -> Problem.invalid("The request refers to something that does not exist ("
+                    + (constraint == null ? "a reference" : constraint.replaceAll("_fkey$", "").replace('_', ' '))
+                    + "); check the codes and ids.");
             case "40001", "40P01" -> Problem.conflict("concurrent-update", "Concurrent update",
                     "Another request changed the same records at the same moment; nothing was written. Retry.");
             case "57014" -> new Problem(HttpStatus.SERVICE_UNAVAILABLE, "timeout", "Timed out",

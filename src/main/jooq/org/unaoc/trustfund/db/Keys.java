@@ -12,25 +12,43 @@ import org.jooq.impl.Internal;
 import org.jooq.impl.QOM.ForeignKeyRule;
 import org.unaoc.trustfund.db.tables.Account;
 import org.unaoc.trustfund.db.tables.AccountPeriodBalance;
+import org.unaoc.trustfund.db.tables.Agreement;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
+import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.Contributor;
+import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
+import org.unaoc.trustfund.db.tables.Pledge;
+import org.unaoc.trustfund.db.tables.Receipt;
+import org.unaoc.trustfund.db.tables.ReceiptApplication;
+import org.unaoc.trustfund.db.tables.Revaluation;
+import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
 import org.unaoc.trustfund.db.tables.records.AccountPeriodBalanceRecord;
 import org.unaoc.trustfund.db.tables.records.AccountRecord;
+import org.unaoc.trustfund.db.tables.records.AgreementRecord;
 import org.unaoc.trustfund.db.tables.records.AppUserRecord;
 import org.unaoc.trustfund.db.tables.records.ApprovalRecord;
+import org.unaoc.trustfund.db.tables.records.BankStatementRecord;
+import org.unaoc.trustfund.db.tables.records.ContributorRecord;
+import org.unaoc.trustfund.db.tables.records.ExchangeRateRecord;
 import org.unaoc.trustfund.db.tables.records.FiscalPeriodRecord;
 import org.unaoc.trustfund.db.tables.records.FundRecord;
 import org.unaoc.trustfund.db.tables.records.IdempotencyKeyRecord;
 import org.unaoc.trustfund.db.tables.records.JournalEntryRecord;
 import org.unaoc.trustfund.db.tables.records.JournalLineRecord;
 import org.unaoc.trustfund.db.tables.records.PeriodEventRecord;
+import org.unaoc.trustfund.db.tables.records.PledgeRecord;
+import org.unaoc.trustfund.db.tables.records.ReceiptApplicationRecord;
+import org.unaoc.trustfund.db.tables.records.ReceiptRecord;
+import org.unaoc.trustfund.db.tables.records.RevaluationRecord;
+import org.unaoc.trustfund.db.tables.records.TrancheRecord;
 import org.unaoc.trustfund.db.tables.records.UserRoleRecord;
 
 
@@ -46,10 +64,17 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<AccountRecord> ACCOUNT_CODE_KEY = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_code_key"), new TableField[] { Account.ACCOUNT.CODE }, true);
+    public static final UniqueKey<AccountRecord> ACCOUNT_IBAN_KEY = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_iban_key"), new TableField[] { Account.ACCOUNT.IBAN }, true);
     public static final UniqueKey<AccountRecord> ACCOUNT_PKEY = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_pkey"), new TableField[] { Account.ACCOUNT.ID }, true);
     public static final UniqueKey<AccountPeriodBalanceRecord> ACCOUNT_PERIOD_BALANCE_PKEY = Internal.createUniqueKey(AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE, DSL.name("account_period_balance_pkey"), new TableField[] { AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE.ACCOUNT_ID, AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE.PERIOD_ID, AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE.CURRENCY }, true);
+    public static final UniqueKey<AgreementRecord> AGREEMENT_PKEY = Internal.createUniqueKey(Agreement.AGREEMENT, DSL.name("agreement_pkey"), new TableField[] { Agreement.AGREEMENT.ID }, true);
+    public static final UniqueKey<AgreementRecord> AGREEMENT_REFERENCE_KEY = Internal.createUniqueKey(Agreement.AGREEMENT, DSL.name("agreement_reference_key"), new TableField[] { Agreement.AGREEMENT.REFERENCE }, true);
     public static final UniqueKey<AppUserRecord> APP_USER_PKEY = Internal.createUniqueKey(AppUser.APP_USER, DSL.name("app_user_pkey"), new TableField[] { AppUser.APP_USER.USERNAME }, true);
     public static final UniqueKey<ApprovalRecord> APPROVAL_PKEY = Internal.createUniqueKey(Approval.APPROVAL, DSL.name("approval_pkey"), new TableField[] { Approval.APPROVAL.ID }, true);
+    public static final UniqueKey<BankStatementRecord> BANK_STATEMENT_ACCOUNT_ID_STATEMENT_REF_KEY = Internal.createUniqueKey(BankStatement.BANK_STATEMENT, DSL.name("bank_statement_account_id_statement_ref_key"), new TableField[] { BankStatement.BANK_STATEMENT.ACCOUNT_ID, BankStatement.BANK_STATEMENT.STATEMENT_REF }, true);
+    public static final UniqueKey<BankStatementRecord> BANK_STATEMENT_PKEY = Internal.createUniqueKey(BankStatement.BANK_STATEMENT, DSL.name("bank_statement_pkey"), new TableField[] { BankStatement.BANK_STATEMENT.ID }, true);
+    public static final UniqueKey<ContributorRecord> CONTRIBUTOR_PKEY = Internal.createUniqueKey(Contributor.CONTRIBUTOR, DSL.name("contributor_pkey"), new TableField[] { Contributor.CONTRIBUTOR.CODE }, true);
+    public static final UniqueKey<ExchangeRateRecord> EXCHANGE_RATE_PKEY = Internal.createUniqueKey(ExchangeRate.EXCHANGE_RATE, DSL.name("exchange_rate_pkey"), new TableField[] { ExchangeRate.EXCHANGE_RATE.CURRENCY, ExchangeRate.EXCHANGE_RATE.EFFECTIVE_FROM }, true);
     public static final UniqueKey<FiscalPeriodRecord> FISCAL_PERIOD_PKEY = Internal.createUniqueKey(FiscalPeriod.FISCAL_PERIOD, DSL.name("fiscal_period_pkey"), new TableField[] { FiscalPeriod.FISCAL_PERIOD.ID }, true);
     public static final UniqueKey<FiscalPeriodRecord> FISCAL_PERIOD_STARTS_ON_KEY = Internal.createUniqueKey(FiscalPeriod.FISCAL_PERIOD, DSL.name("fiscal_period_starts_on_key"), new TableField[] { FiscalPeriod.FISCAL_PERIOD.STARTS_ON }, true);
     public static final UniqueKey<FundRecord> FUND_PKEY = Internal.createUniqueKey(Fund.FUND, DSL.name("fund_pkey"), new TableField[] { Fund.FUND.ID }, true);
@@ -62,6 +87,12 @@ public class Keys {
     public static final UniqueKey<JournalLineRecord> JOURNAL_LINE_ENTRY_ID_LINE_NO_KEY = Internal.createUniqueKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_entry_id_line_no_key"), new TableField[] { JournalLine.JOURNAL_LINE.ENTRY_ID, JournalLine.JOURNAL_LINE.LINE_NO }, true);
     public static final UniqueKey<JournalLineRecord> JOURNAL_LINE_PKEY = Internal.createUniqueKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_pkey"), new TableField[] { JournalLine.JOURNAL_LINE.ID }, true);
     public static final UniqueKey<PeriodEventRecord> PERIOD_EVENT_PKEY = Internal.createUniqueKey(PeriodEvent.PERIOD_EVENT, DSL.name("period_event_pkey"), new TableField[] { PeriodEvent.PERIOD_EVENT.ID }, true);
+    public static final UniqueKey<PledgeRecord> PLEDGE_PKEY = Internal.createUniqueKey(Pledge.PLEDGE, DSL.name("pledge_pkey"), new TableField[] { Pledge.PLEDGE.ID }, true);
+    public static final UniqueKey<ReceiptRecord> RECEIPT_BANK_ACCOUNT_ID_BANK_REFERENCE_KEY = Internal.createUniqueKey(Receipt.RECEIPT, DSL.name("receipt_bank_account_id_bank_reference_key"), new TableField[] { Receipt.RECEIPT.BANK_ACCOUNT_ID, Receipt.RECEIPT.BANK_REFERENCE }, true);
+    public static final UniqueKey<ReceiptRecord> RECEIPT_PKEY = Internal.createUniqueKey(Receipt.RECEIPT, DSL.name("receipt_pkey"), new TableField[] { Receipt.RECEIPT.ID }, true);
+    public static final UniqueKey<ReceiptApplicationRecord> RECEIPT_APPLICATION_PKEY = Internal.createUniqueKey(ReceiptApplication.RECEIPT_APPLICATION, DSL.name("receipt_application_pkey"), new TableField[] { ReceiptApplication.RECEIPT_APPLICATION.ID }, true);
+    public static final UniqueKey<RevaluationRecord> REVALUATION_PKEY = Internal.createUniqueKey(Revaluation.REVALUATION, DSL.name("revaluation_pkey"), new TableField[] { Revaluation.REVALUATION.ID }, true);
+    public static final UniqueKey<TrancheRecord> TRANCHE_PKEY = Internal.createUniqueKey(Tranche.TRANCHE, DSL.name("tranche_pkey"), new TableField[] { Tranche.TRANCHE.AGREEMENT_ID, Tranche.TRANCHE.TRANCHE_NO }, true);
     public static final UniqueKey<UserRoleRecord> USER_ROLE_PKEY = Internal.createUniqueKey(UserRole.USER_ROLE, DSL.name("user_role_pkey"), new TableField[] { UserRole.USER_ROLE.USERNAME, UserRole.USER_ROLE.ROLE }, true);
 
     // -------------------------------------------------------------------------
@@ -70,13 +101,35 @@ public class Keys {
 
     public static final ForeignKey<AccountPeriodBalanceRecord, AccountRecord> ACCOUNT_PERIOD_BALANCE__ACCOUNT_PERIOD_BALANCE_ACCOUNT_ID_FKEY = Internal.createForeignKey(AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE, DSL.name("account_period_balance_account_id_fkey"), new TableField[] { AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE.ACCOUNT_ID }, Keys.ACCOUNT_PKEY, new TableField[] { Account.ACCOUNT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AccountPeriodBalanceRecord, FiscalPeriodRecord> ACCOUNT_PERIOD_BALANCE__ACCOUNT_PERIOD_BALANCE_PERIOD_ID_FKEY = Internal.createForeignKey(AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE, DSL.name("account_period_balance_period_id_fkey"), new TableField[] { AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE.PERIOD_ID }, Keys.FISCAL_PERIOD_PKEY, new TableField[] { FiscalPeriod.FISCAL_PERIOD.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AgreementRecord, ContributorRecord> AGREEMENT__AGREEMENT_CONTRIBUTOR_FKEY = Internal.createForeignKey(Agreement.AGREEMENT, DSL.name("agreement_contributor_fkey"), new TableField[] { Agreement.AGREEMENT.CONTRIBUTOR }, Keys.CONTRIBUTOR_PKEY, new TableField[] { Contributor.CONTRIBUTOR.CODE }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AgreementRecord, PledgeRecord> AGREEMENT__AGREEMENT_PLEDGE_ID_FKEY = Internal.createForeignKey(Agreement.AGREEMENT, DSL.name("agreement_pledge_id_fkey"), new TableField[] { Agreement.AGREEMENT.PLEDGE_ID }, Keys.PLEDGE_PKEY, new TableField[] { Pledge.PLEDGE.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AgreementRecord, JournalEntryRecord> AGREEMENT__AGREEMENT_RECOGNITION_ENTRY_ID_FKEY = Internal.createForeignKey(Agreement.AGREEMENT, DSL.name("agreement_recognition_entry_id_fkey"), new TableField[] { Agreement.AGREEMENT.RECOGNITION_ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ApprovalRecord, AppUserRecord> APPROVAL__APPROVAL_DECIDED_BY_FKEY = Internal.createForeignKey(Approval.APPROVAL, DSL.name("approval_decided_by_fkey"), new TableField[] { Approval.APPROVAL.DECIDED_BY }, Keys.APP_USER_PKEY, new TableField[] { AppUser.APP_USER.USERNAME }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ApprovalRecord, AppUserRecord> APPROVAL__APPROVAL_REQUESTED_BY_FKEY = Internal.createForeignKey(Approval.APPROVAL, DSL.name("approval_requested_by_fkey"), new TableField[] { Approval.APPROVAL.REQUESTED_BY }, Keys.APP_USER_PKEY, new TableField[] { AppUser.APP_USER.USERNAME }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BankStatementRecord, AccountRecord> BANK_STATEMENT__BANK_STATEMENT_ACCOUNT_ID_FKEY = Internal.createForeignKey(BankStatement.BANK_STATEMENT, DSL.name("bank_statement_account_id_fkey"), new TableField[] { BankStatement.BANK_STATEMENT.ACCOUNT_ID }, Keys.ACCOUNT_PKEY, new TableField[] { Account.ACCOUNT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<JournalEntryRecord, ApprovalRecord> JOURNAL_ENTRY__JOURNAL_ENTRY_APPROVAL_ID_FKEY = Internal.createForeignKey(JournalEntry.JOURNAL_ENTRY, DSL.name("journal_entry_approval_id_fkey"), new TableField[] { JournalEntry.JOURNAL_ENTRY.APPROVAL_ID }, Keys.APPROVAL_PKEY, new TableField[] { Approval.APPROVAL.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<JournalEntryRecord, FiscalPeriodRecord> JOURNAL_ENTRY__JOURNAL_ENTRY_PERIOD_ID_FKEY = Internal.createForeignKey(JournalEntry.JOURNAL_ENTRY, DSL.name("journal_entry_period_id_fkey"), new TableField[] { JournalEntry.JOURNAL_ENTRY.PERIOD_ID }, Keys.FISCAL_PERIOD_PKEY, new TableField[] { FiscalPeriod.FISCAL_PERIOD.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<JournalEntryRecord, JournalEntryRecord> JOURNAL_ENTRY__JOURNAL_ENTRY_REVERSES_ID_FKEY = Internal.createForeignKey(JournalEntry.JOURNAL_ENTRY, DSL.name("journal_entry_reverses_id_fkey"), new TableField[] { JournalEntry.JOURNAL_ENTRY.REVERSES_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<JournalLineRecord, AccountRecord> JOURNAL_LINE__JOURNAL_LINE_ACCOUNT_ID_FKEY = Internal.createForeignKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_account_id_fkey"), new TableField[] { JournalLine.JOURNAL_LINE.ACCOUNT_ID }, Keys.ACCOUNT_PKEY, new TableField[] { Account.ACCOUNT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<JournalLineRecord, AgreementRecord> JOURNAL_LINE__JOURNAL_LINE_AGREEMENT_FKEY = Internal.createForeignKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_agreement_fkey"), new TableField[] { JournalLine.JOURNAL_LINE.AGREEMENT_ID }, Keys.AGREEMENT_PKEY, new TableField[] { Agreement.AGREEMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<JournalLineRecord, ContributorRecord> JOURNAL_LINE__JOURNAL_LINE_CONTRIBUTOR_FKEY = Internal.createForeignKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_contributor_fkey"), new TableField[] { JournalLine.JOURNAL_LINE.CONTRIBUTOR }, Keys.CONTRIBUTOR_PKEY, new TableField[] { Contributor.CONTRIBUTOR.CODE }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<JournalLineRecord, JournalEntryRecord> JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY = Internal.createForeignKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_entry_id_entry_date_period_id_fkey"), new TableField[] { JournalLine.JOURNAL_LINE.ENTRY_ID, JournalLine.JOURNAL_LINE.ENTRY_DATE, JournalLine.JOURNAL_LINE.PERIOD_ID }, Keys.JOURNAL_ENTRY_ID_ENTRY_DATE_PERIOD_ID_KEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID, JournalEntry.JOURNAL_ENTRY.ENTRY_DATE, JournalEntry.JOURNAL_ENTRY.PERIOD_ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<JournalLineRecord, TrancheRecord> JOURNAL_LINE__JOURNAL_LINE_TRANCHE_FKEY = Internal.createForeignKey(JournalLine.JOURNAL_LINE, DSL.name("journal_line_tranche_fkey"), new TableField[] { JournalLine.JOURNAL_LINE.AGREEMENT_ID, JournalLine.JOURNAL_LINE.TRANCHE_NO }, Keys.TRANCHE_PKEY, new TableField[] { Tranche.TRANCHE.AGREEMENT_ID, Tranche.TRANCHE.TRANCHE_NO }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PeriodEventRecord, FiscalPeriodRecord> PERIOD_EVENT__PERIOD_EVENT_PERIOD_ID_FKEY = Internal.createForeignKey(PeriodEvent.PERIOD_EVENT, DSL.name("period_event_period_id_fkey"), new TableField[] { PeriodEvent.PERIOD_EVENT.PERIOD_ID }, Keys.FISCAL_PERIOD_PKEY, new TableField[] { FiscalPeriod.FISCAL_PERIOD.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<PledgeRecord, ContributorRecord> PLEDGE__PLEDGE_CONTRIBUTOR_FKEY = Internal.createForeignKey(Pledge.PLEDGE, DSL.name("pledge_contributor_fkey"), new TableField[] { Pledge.PLEDGE.CONTRIBUTOR }, Keys.CONTRIBUTOR_PKEY, new TableField[] { Contributor.CONTRIBUTOR.CODE }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptRecord, AgreementRecord> RECEIPT__RECEIPT_AGREEMENT_ID_FKEY = Internal.createForeignKey(Receipt.RECEIPT, DSL.name("receipt_agreement_id_fkey"), new TableField[] { Receipt.RECEIPT.AGREEMENT_ID }, Keys.AGREEMENT_PKEY, new TableField[] { Agreement.AGREEMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptRecord, AccountRecord> RECEIPT__RECEIPT_BANK_ACCOUNT_ID_FKEY = Internal.createForeignKey(Receipt.RECEIPT, DSL.name("receipt_bank_account_id_fkey"), new TableField[] { Receipt.RECEIPT.BANK_ACCOUNT_ID }, Keys.ACCOUNT_PKEY, new TableField[] { Account.ACCOUNT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptRecord, ContributorRecord> RECEIPT__RECEIPT_CONTRIBUTOR_FKEY = Internal.createForeignKey(Receipt.RECEIPT, DSL.name("receipt_contributor_fkey"), new TableField[] { Receipt.RECEIPT.CONTRIBUTOR }, Keys.CONTRIBUTOR_PKEY, new TableField[] { Contributor.CONTRIBUTOR.CODE }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptRecord, JournalEntryRecord> RECEIPT__RECEIPT_ENTRY_ID_FKEY = Internal.createForeignKey(Receipt.RECEIPT, DSL.name("receipt_entry_id_fkey"), new TableField[] { Receipt.RECEIPT.ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptRecord, PledgeRecord> RECEIPT__RECEIPT_PLEDGE_ID_FKEY = Internal.createForeignKey(Receipt.RECEIPT, DSL.name("receipt_pledge_id_fkey"), new TableField[] { Receipt.RECEIPT.PLEDGE_ID }, Keys.PLEDGE_PKEY, new TableField[] { Pledge.PLEDGE.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptRecord, BankStatementRecord> RECEIPT__RECEIPT_STATEMENT_ID_FKEY = Internal.createForeignKey(Receipt.RECEIPT, DSL.name("receipt_statement_id_fkey"), new TableField[] { Receipt.RECEIPT.STATEMENT_ID }, Keys.BANK_STATEMENT_PKEY, new TableField[] { BankStatement.BANK_STATEMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptApplicationRecord, AgreementRecord> RECEIPT_APPLICATION__RECEIPT_APPLICATION_AGREEMENT_ID_FKEY = Internal.createForeignKey(ReceiptApplication.RECEIPT_APPLICATION, DSL.name("receipt_application_agreement_id_fkey"), new TableField[] { ReceiptApplication.RECEIPT_APPLICATION.AGREEMENT_ID }, Keys.AGREEMENT_PKEY, new TableField[] { Agreement.AGREEMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptApplicationRecord, TrancheRecord> RECEIPT_APPLICATION__RECEIPT_APPLICATION_AGREEMENT_ID_TRANCHE_NO_FKEY = Internal.createForeignKey(ReceiptApplication.RECEIPT_APPLICATION, DSL.name("receipt_application_agreement_id_tranche_no_fkey"), new TableField[] { ReceiptApplication.RECEIPT_APPLICATION.AGREEMENT_ID, ReceiptApplication.RECEIPT_APPLICATION.TRANCHE_NO }, Keys.TRANCHE_PKEY, new TableField[] { Tranche.TRANCHE.AGREEMENT_ID, Tranche.TRANCHE.TRANCHE_NO }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptApplicationRecord, ContributorRecord> RECEIPT_APPLICATION__RECEIPT_APPLICATION_CONTRIBUTOR_FKEY = Internal.createForeignKey(ReceiptApplication.RECEIPT_APPLICATION, DSL.name("receipt_application_contributor_fkey"), new TableField[] { ReceiptApplication.RECEIPT_APPLICATION.CONTRIBUTOR }, Keys.CONTRIBUTOR_PKEY, new TableField[] { Contributor.CONTRIBUTOR.CODE }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptApplicationRecord, JournalEntryRecord> RECEIPT_APPLICATION__RECEIPT_APPLICATION_ENTRY_ID_FKEY = Internal.createForeignKey(ReceiptApplication.RECEIPT_APPLICATION, DSL.name("receipt_application_entry_id_fkey"), new TableField[] { ReceiptApplication.RECEIPT_APPLICATION.ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ReceiptApplicationRecord, ReceiptRecord> RECEIPT_APPLICATION__RECEIPT_APPLICATION_RECEIPT_ID_FKEY = Internal.createForeignKey(ReceiptApplication.RECEIPT_APPLICATION, DSL.name("receipt_application_receipt_id_fkey"), new TableField[] { ReceiptApplication.RECEIPT_APPLICATION.RECEIPT_ID }, Keys.RECEIPT_PKEY, new TableField[] { Receipt.RECEIPT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<RevaluationRecord, JournalEntryRecord> REVALUATION__REVALUATION_ENTRY_ID_FKEY = Internal.createForeignKey(Revaluation.REVALUATION, DSL.name("revaluation_entry_id_fkey"), new TableField[] { Revaluation.REVALUATION.ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<TrancheRecord, AgreementRecord> TRANCHE__TRANCHE_AGREEMENT_ID_FKEY = Internal.createForeignKey(Tranche.TRANCHE, DSL.name("tranche_agreement_id_fkey"), new TableField[] { Tranche.TRANCHE.AGREEMENT_ID }, Keys.AGREEMENT_PKEY, new TableField[] { Agreement.AGREEMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<TrancheRecord, JournalEntryRecord> TRANCHE__TRANCHE_RECOGNITION_ENTRY_ID_FKEY = Internal.createForeignKey(Tranche.TRANCHE, DSL.name("tranche_recognition_entry_id_fkey"), new TableField[] { Tranche.TRANCHE.RECOGNITION_ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<UserRoleRecord, AppUserRecord> USER_ROLE__USER_ROLE_USERNAME_FKEY = Internal.createForeignKey(UserRole.USER_ROLE, DSL.name("user_role_username_fkey"), new TableField[] { UserRole.USER_ROLE.USERNAME }, Keys.APP_USER_PKEY, new TableField[] { AppUser.APP_USER.USERNAME }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -13,14 +13,23 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SchemaImpl;
 import org.unaoc.trustfund.db.tables.Account;
 import org.unaoc.trustfund.db.tables.AccountPeriodBalance;
+import org.unaoc.trustfund.db.tables.Agreement;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
+import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.Contributor;
+import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
+import org.unaoc.trustfund.db.tables.Pledge;
+import org.unaoc.trustfund.db.tables.Receipt;
+import org.unaoc.trustfund.db.tables.ReceiptApplication;
+import org.unaoc.trustfund.db.tables.Revaluation;
+import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
 
 
@@ -48,6 +57,11 @@ public class Public extends SchemaImpl {
     public final AccountPeriodBalance ACCOUNT_PERIOD_BALANCE = AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE;
 
     /**
+     * The table <code>public.agreement</code>.
+     */
+    public final Agreement AGREEMENT = Agreement.AGREEMENT;
+
+    /**
      * The table <code>public.app_user</code>.
      */
     public final AppUser APP_USER = AppUser.APP_USER;
@@ -56,6 +70,21 @@ public class Public extends SchemaImpl {
      * The table <code>public.approval</code>.
      */
     public final Approval APPROVAL = Approval.APPROVAL;
+
+    /**
+     * The table <code>public.bank_statement</code>.
+     */
+    public final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
+
+    /**
+     * The table <code>public.contributor</code>.
+     */
+    public final Contributor CONTRIBUTOR = Contributor.CONTRIBUTOR;
+
+    /**
+     * The table <code>public.exchange_rate</code>.
+     */
+    public final ExchangeRate EXCHANGE_RATE = ExchangeRate.EXCHANGE_RATE;
 
     /**
      * The table <code>public.fiscal_period</code>.
@@ -88,6 +117,31 @@ public class Public extends SchemaImpl {
     public final PeriodEvent PERIOD_EVENT = PeriodEvent.PERIOD_EVENT;
 
     /**
+     * The table <code>public.pledge</code>.
+     */
+    public final Pledge PLEDGE = Pledge.PLEDGE;
+
+    /**
+     * The table <code>public.receipt</code>.
+     */
+    public final Receipt RECEIPT = Receipt.RECEIPT;
+
+    /**
+     * The table <code>public.receipt_application</code>.
+     */
+    public final ReceiptApplication RECEIPT_APPLICATION = ReceiptApplication.RECEIPT_APPLICATION;
+
+    /**
+     * The table <code>public.revaluation</code>.
+     */
+    public final Revaluation REVALUATION = Revaluation.REVALUATION;
+
+    /**
+     * The table <code>public.tranche</code>.
+     */
+    public final Tranche TRANCHE = Tranche.TRANCHE;
+
+    /**
      * The table <code>public.user_role</code>.
      */
     public final UserRole USER_ROLE = UserRole.USER_ROLE;
@@ -110,14 +164,23 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             Account.ACCOUNT,
             AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE,
+            Agreement.AGREEMENT,
             AppUser.APP_USER,
             Approval.APPROVAL,
+            BankStatement.BANK_STATEMENT,
+            Contributor.CONTRIBUTOR,
+            ExchangeRate.EXCHANGE_RATE,
             FiscalPeriod.FISCAL_PERIOD,
             Fund.FUND,
             IdempotencyKey.IDEMPOTENCY_KEY,
             JournalEntry.JOURNAL_ENTRY,
             JournalLine.JOURNAL_LINE,
             PeriodEvent.PERIOD_EVENT,
+            Pledge.PLEDGE,
+            Receipt.RECEIPT,
+            ReceiptApplication.RECEIPT_APPLICATION,
+            Revaluation.REVALUATION,
+            Tranche.TRANCHE,
             UserRole.USER_ROLE
         );
     }

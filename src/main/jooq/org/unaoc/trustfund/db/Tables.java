@@ -6,14 +6,23 @@ package org.unaoc.trustfund.db;
 
 import org.unaoc.trustfund.db.tables.Account;
 import org.unaoc.trustfund.db.tables.AccountPeriodBalance;
+import org.unaoc.trustfund.db.tables.Agreement;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
+import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.Contributor;
+import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
+import org.unaoc.trustfund.db.tables.Pledge;
+import org.unaoc.trustfund.db.tables.Receipt;
+import org.unaoc.trustfund.db.tables.ReceiptApplication;
+import org.unaoc.trustfund.db.tables.Revaluation;
+import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
 
 
@@ -34,6 +43,11 @@ public class Tables {
     public static final AccountPeriodBalance ACCOUNT_PERIOD_BALANCE = AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE;
 
     /**
+     * The table <code>public.agreement</code>.
+     */
+    public static final Agreement AGREEMENT = Agreement.AGREEMENT;
+
+    /**
      * The table <code>public.app_user</code>.
      */
     public static final AppUser APP_USER = AppUser.APP_USER;
@@ -42,6 +56,21 @@ public class Tables {
      * The table <code>public.approval</code>.
      */
     public static final Approval APPROVAL = Approval.APPROVAL;
+
+    /**
+     * The table <code>public.bank_statement</code>.
+     */
+    public static final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
+
+    /**
+     * The table <code>public.contributor</code>.
+     */
+    public static final Contributor CONTRIBUTOR = Contributor.CONTRIBUTOR;
+
+    /**
+     * The table <code>public.exchange_rate</code>.
+     */
+    public static final ExchangeRate EXCHANGE_RATE = ExchangeRate.EXCHANGE_RATE;
 
     /**
      * The table <code>public.fiscal_period</code>.
@@ -72,6 +101,31 @@ public class Tables {
      * The table <code>public.period_event</code>.
      */
     public static final PeriodEvent PERIOD_EVENT = PeriodEvent.PERIOD_EVENT;
+
+    /**
+     * The table <code>public.pledge</code>.
+     */
+    public static final Pledge PLEDGE = Pledge.PLEDGE;
+
+    /**
+     * The table <code>public.receipt</code>.
+     */
+    public static final Receipt RECEIPT = Receipt.RECEIPT;
+
+    /**
+     * The table <code>public.receipt_application</code>.
+     */
+    public static final ReceiptApplication RECEIPT_APPLICATION = ReceiptApplication.RECEIPT_APPLICATION;
+
+    /**
+     * The table <code>public.revaluation</code>.
+     */
+    public static final Revaluation REVALUATION = Revaluation.REVALUATION;
+
+    /**
+     * The table <code>public.tranche</code>.
+     */
+    public static final Tranche TRANCHE = Tranche.TRANCHE;
 
     /**
      * The table <code>public.user_role</code>.

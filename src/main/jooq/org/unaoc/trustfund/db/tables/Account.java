@@ -34,7 +34,9 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.AccountPeriodBalance.AccountPeriodBalancePath;
+import org.unaoc.trustfund.db.tables.BankStatement.BankStatementPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
+import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.records.AccountRecord;
 
 
@@ -98,6 +100,11 @@ public class Account extends TableImpl<AccountRecord> {
      * The column <code>public.account.version</code>.
      */
     public final TableField<AccountRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
+
+    /**
+     * The column <code>public.account.iban</code>.
+     */
+    public final TableField<AccountRecord, String> IBAN = createField(DSL.name("iban"), SQLDataType.CLOB, this, "");
 
     private Account(Name alias, Table<AccountRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -173,7 +180,7 @@ public class Account extends TableImpl<AccountRecord> {
 
     @Override
     public List<UniqueKey<AccountRecord>> getUniqueKeys() {
-        return Arrays.asList(Keys.ACCOUNT_CODE_KEY);
+        return Arrays.asList(Keys.ACCOUNT_CODE_KEY, Keys.ACCOUNT_IBAN_KEY);
     }
 
     private transient AccountPeriodBalancePath _accountPeriodBalance;
@@ -189,6 +196,19 @@ public class Account extends TableImpl<AccountRecord> {
         return _accountPeriodBalance;
     }
 
+    private transient BankStatementPath _bankStatement;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.bank_statement</code> table
+     */
+    public BankStatementPath bankStatement() {
+        if (_bankStatement == null)
+            _bankStatement = new BankStatementPath(this, null, Keys.BANK_STATEMENT__BANK_STATEMENT_ACCOUNT_ID_FKEY.getInverseKey());
+
+        return _bankStatement;
+    }
+
     private transient JournalLinePath _journalLine;
 
     /**
@@ -200,6 +220,19 @@ public class Account extends TableImpl<AccountRecord> {
             _journalLine = new JournalLinePath(this, null, Keys.JOURNAL_LINE__JOURNAL_LINE_ACCOUNT_ID_FKEY.getInverseKey());
 
         return _journalLine;
+    }
+
+    private transient ReceiptPath _receipt;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.receipt</code>
+     * table
+     */
+    public ReceiptPath receipt() {
+        if (_receipt == null)
+            _receipt = new ReceiptPath(this, null, Keys.RECEIPT__RECEIPT_BANK_ACCOUNT_ID_FKEY.getInverseKey());
+
+        return _receipt;
     }
 
     @Override

@@ -37,9 +37,14 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Indexes;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
+import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
 import org.unaoc.trustfund.db.tables.Approval.ApprovalPath;
 import org.unaoc.trustfund.db.tables.FiscalPeriod.FiscalPeriodPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
+import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
+import org.unaoc.trustfund.db.tables.ReceiptApplication.ReceiptApplicationPath;
+import org.unaoc.trustfund.db.tables.Revaluation.RevaluationPath;
+import org.unaoc.trustfund.db.tables.Tranche.TranchePath;
 import org.unaoc.trustfund.db.tables.records.JournalEntryRecord;
 
 
@@ -244,6 +249,19 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
         return _journalEntry;
     }
 
+    private transient AgreementPath _agreement;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.agreement</code>
+     * table
+     */
+    public AgreementPath agreement() {
+        if (_agreement == null)
+            _agreement = new AgreementPath(this, null, Keys.AGREEMENT__AGREEMENT_RECOGNITION_ENTRY_ID_FKEY.getInverseKey());
+
+        return _agreement;
+    }
+
     private transient JournalLinePath _journalLine;
 
     /**
@@ -255,6 +273,58 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
             _journalLine = new JournalLinePath(this, null, Keys.JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY.getInverseKey());
 
         return _journalLine;
+    }
+
+    private transient ReceiptApplicationPath _receiptApplication;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.receipt_application</code> table
+     */
+    public ReceiptApplicationPath receiptApplication() {
+        if (_receiptApplication == null)
+            _receiptApplication = new ReceiptApplicationPath(this, null, Keys.RECEIPT_APPLICATION__RECEIPT_APPLICATION_ENTRY_ID_FKEY.getInverseKey());
+
+        return _receiptApplication;
+    }
+
+    private transient ReceiptPath _receipt;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.receipt</code>
+     * table
+     */
+    public ReceiptPath receipt() {
+        if (_receipt == null)
+            _receipt = new ReceiptPath(this, null, Keys.RECEIPT__RECEIPT_ENTRY_ID_FKEY.getInverseKey());
+
+        return _receipt;
+    }
+
+    private transient RevaluationPath _revaluation;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.revaluation</code>
+     * table
+     */
+    public RevaluationPath revaluation() {
+        if (_revaluation == null)
+            _revaluation = new RevaluationPath(this, null, Keys.REVALUATION__REVALUATION_ENTRY_ID_FKEY.getInverseKey());
+
+        return _revaluation;
+    }
+
+    private transient TranchePath _tranche;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.tranche</code>
+     * table
+     */
+    public TranchePath tranche() {
+        if (_tranche == null)
+            _tranche = new TranchePath(this, null, Keys.TRANCHE__TRANCHE_RECOGNITION_ENTRY_ID_FKEY.getInverseKey());
+
+        return _tranche;
     }
 
     @Override

@@ -38,7 +38,10 @@ import org.unaoc.trustfund.db.Indexes;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Account.AccountPath;
+import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
+import org.unaoc.trustfund.db.tables.Contributor.ContributorPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
+import org.unaoc.trustfund.db.tables.Tranche.TranchePath;
 import org.unaoc.trustfund.db.tables.records.JournalLineRecord;
 
 
@@ -217,7 +220,7 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.JOURNAL_LINE_ACCOUNT_DATE, Indexes.JOURNAL_LINE_ENTRY);
+        return Arrays.asList(Indexes.JOURNAL_LINE_ACCOUNT_DATE, Indexes.JOURNAL_LINE_AGREEMENT, Indexes.JOURNAL_LINE_ENTRY);
     }
 
     @Override
@@ -237,7 +240,7 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
 
     @Override
     public List<ForeignKey<JournalLineRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.JOURNAL_LINE__JOURNAL_LINE_ACCOUNT_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY);
+        return Arrays.asList(Keys.JOURNAL_LINE__JOURNAL_LINE_ACCOUNT_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_AGREEMENT_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_CONTRIBUTOR_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_TRANCHE_FKEY);
     }
 
     private transient AccountPath _account;
@@ -252,6 +255,30 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
         return _account;
     }
 
+    private transient AgreementPath _agreement;
+
+    /**
+     * Get the implicit join path to the <code>public.agreement</code> table.
+     */
+    public AgreementPath agreement() {
+        if (_agreement == null)
+            _agreement = new AgreementPath(this, Keys.JOURNAL_LINE__JOURNAL_LINE_AGREEMENT_FKEY, null);
+
+        return _agreement;
+    }
+
+    private transient ContributorPath _contributor;
+
+    /**
+     * Get the implicit join path to the <code>public.contributor</code> table.
+     */
+    public ContributorPath contributor() {
+        if (_contributor == null)
+            _contributor = new ContributorPath(this, Keys.JOURNAL_LINE__JOURNAL_LINE_CONTRIBUTOR_FKEY, null);
+
+        return _contributor;
+    }
+
     private transient JournalEntryPath _journalEntry;
 
     /**
@@ -263,6 +290,18 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
             _journalEntry = new JournalEntryPath(this, Keys.JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY, null);
 
         return _journalEntry;
+    }
+
+    private transient TranchePath _tranche;
+
+    /**
+     * Get the implicit join path to the <code>public.tranche</code> table.
+     */
+    public TranchePath tranche() {
+        if (_tranche == null)
+            _tranche = new TranchePath(this, Keys.JOURNAL_LINE__JOURNAL_LINE_TRANCHE_FKEY, null);
+
+        return _tranche;
     }
 
     @Override

@@ -131,6 +131,20 @@ public class AccountRecord extends UpdatableRecordImpl<AccountRecord> {
         return (Long) get(7);
     }
 
+    /**
+     * Setter for <code>public.account.iban</code>.
+     */
+    public void setIban(String value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>public.account.iban</code>.
+     */
+    public String getIban() {
+        return (String) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -154,7 +168,7 @@ public class AccountRecord extends UpdatableRecordImpl<AccountRecord> {
     /**
      * Create a detached, initialised AccountRecord
      */
-    public AccountRecord(Integer id, String code, String name, String type, Boolean contra, String currency, BigDecimal balanceUsd, Long version) {
+    public AccountRecord(Integer id, String code, String name, String type, Boolean contra, String currency, BigDecimal balanceUsd, Long version, String iban) {
         super(Account.ACCOUNT);
 
         setId(id);
@@ -165,6 +179,7 @@ public class AccountRecord extends UpdatableRecordImpl<AccountRecord> {
         setCurrency(currency);
         setBalanceUsd(balanceUsd);
         setVersion(version);
+        setIban(iban);
         resetTouchedOnNotNull();
     }
 }

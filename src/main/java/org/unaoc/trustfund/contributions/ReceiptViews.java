@@ -1,0 +1,85 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+import static org.unaoc.trustfund.db.Tables.RECEIPT;
+import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.db.tables.records.ReceiptRecord;
+import org.unaoc.trustfund.system.Problem;
+
+/** Receipts as they stand: the entry, the exchange difference, what was applied and what is still unapplied. */
+@Component
+public class ReceiptViews {
+
+    private final DSLContext db;
+
+    ReceiptViews(DSLContext db) {
+        this.db = db;
+    }
+
+    public record Applied(String kind, @Nullable Long agreement, @Nullable Integer tranche, @Nullable String contributor,
+                          Money amount, BigDecimal usd, @Nullable BigDecimal carryingUsd, long entry, LocalDate on) {
+    }
+
+    public record Receipt(long id, @Nullable String contributor, @Nullable Long agreement, Money amount,
+                          LocalDate receivedOn, String bankAccount, String bankReference, BigDecimal usdValue,
+                          @Nullable BigDecimal rate, @Nullable LocalDate rateDate, long entry,
+                          BigDecimal exchangeDifference, List<Applied> applied, Money unapplied,
+                          BigDecimal unappliedUsd, @Nullable Long statement, @Nullable String remittance,
+                          @Nullable String payerName) {
+    }
+
+    public Receipt get(long id) {
+        return select(RECEIPT.ID.eq(id)).stream().findFirst().orElseThrow(() -> Problem.notFound("Receipt " + id));
+    }
+
+    public List<Receipt> list(@Nullable String contributor, @Nullable Long statement) {
+        Condition condition = contributor == null ? DSL.noCondition() : RECEIPT.CONTRIBUTOR.eq(contributor);
+        if (statement != null) {
+            condition = condition.and(RECEIPT.STATEMENT_ID.eq(statement));
+        }
+        return select(condition);
+    }
+
+    private List<Receipt> select(Condition condition) {
+        return db.select(RECEIPT.asterisk(), ACCOUNT.CODE).from(RECEIPT).join(ACCOUNT).on(ACCOUNT.ID.eq(RECEIPT.BANK_ACCOUNT_ID))
+                .where(condition).orderBy(RECEIPT.RECEIVED_ON, RECEIPT.ID).limit(10_000)
+                .fetch(row -> receipt(row.into(RECEIPT), row.get(ACCOUNT.CODE)));
+    }
+
+    private Receipt receipt(ReceiptRecord r, String bankAccount) {
+        String currency = r.getCurrency().trim();
+        List<Applied> applied = db.selectFrom(RECEIPT_APPLICATION).where(RECEIPT_APPLICATION.RECEIPT_ID.eq(r.getId()))
+                .orderBy(RECEIPT_APPLICATION.ID)
+                .fetch(a -> new Applied(a.getKind(), a.getAgreementId(), a.getTrancheNo(), a.getContributor(),
+                        Amounts.money(a.getAmount(), currency), a.getUsdValue(), a.getUsdCarrying(), a.getEntryId(),
+                        a.getAppliedOn()));
+        BigDecimal unapplied = BigDecimal.ZERO;
+        BigDecimal unappliedUsd = BigDecimal.ZERO;
+        for (Applied a : applied) {
+            if (a.kind().equals("UNAPPLIED")) {
+                unapplied = unapplied.add(a.amount().amount());
+                unappliedUsd = unappliedUsd.add(a.usd());
+            }
+        }
+        BigDecimal difference = db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO))
+                .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .where(JOURNAL_LINE.ENTRY_ID.eq(r.getEntryId())).and(ACCOUNT.CODE.eq(ReceiptPlan.REALISED))
+                .fetchSingle().value1();
+        return new Receipt(r.getId(), r.getContributor(), r.getAgreementId(), Amounts.money(r.getAmount(), currency),
+                r.getReceivedOn(), bankAccount, r.getBankReference(), r.getUsdValue(), r.getRate(), r.getRateDate(),
+                r.getEntryId(), difference.setScale(2), applied, new Money(unapplied.setScale(Money.decimals(currency),
+                java.math.RoundingMode.UNNECESSARY), currency), unappliedUsd.setScale(2), r.getStatementId(),
+                r.getRemittance(), r.getPayerName());
+    }
+}

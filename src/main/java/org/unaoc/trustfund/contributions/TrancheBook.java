@@ -1,0 +1,132 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.AGREEMENT;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
+import static org.unaoc.trustfund.db.Tables.TRANCHE;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.unaoc.trustfund.db.tables.records.AgreementRecord;
+
+/**
+ * The open tranches of the agreements a batch of receipts touches, locked for the transaction
+ * and kept in memory as the receipts settle them, so that a statement with two payments for one
+ * tranche settles it once.
+ */
+final class TrancheBook {
+
+    /** What the books carry for one tranche on one receivable account: USD and the original amount. */
+    static final class Carrying {
+        BigDecimal usd;
+        BigDecimal original;
+
+        Carrying(BigDecimal usd, BigDecimal original) {
+            this.usd = usd;
+            this.original = original;
+        }
+    }
+
+    static final class OpenTranche {
+        final AgreementRecord agreement;
+        final int number;
+        final LocalDate dueOn;
+        final boolean binding;
+        BigDecimal outstanding;
+        final Map<String, Carrying> carrying = new LinkedHashMap<>();
+
+        OpenTranche(AgreementRecord agreement, int number, LocalDate dueOn, boolean binding, BigDecimal outstanding) {
+            this.agreement = agreement;
+            this.number = number;
+            this.dueOn = dueOn;
+            this.binding = binding;
+            this.outstanding = outstanding;
+        }
+
+        boolean conditional() {
+            return agreement.getConditionDescription() != null;
+        }
+
+        /**
+         * Settles {@code amount} of the outstanding: returns the USD carrying credited per account,
+         * the current account first. All of it when the tranche is settled in full.
+         */
+        Map<String, BigDecimal[]> settle(BigDecimal amount) {
+            Map<String, BigDecimal[]> credited = new LinkedHashMap<>();
+            BigDecimal left = amount;
+            for (String account : List.of(Agreements.CURRENT, Agreements.NON_CURRENT)) {
+                Carrying held = carrying.get(account);
+                if (held == null || held.original.signum() == 0 || left.signum() == 0) {
+                    continue;
+                }
+                BigDecimal take = left.min(held.original);
+                BigDecimal usd = take.compareTo(held.original) == 0 ? held.usd
+                        : held.usd.multiply(take).divide(held.original, 2, RoundingMode.HALF_UP);
+                held.usd = held.usd.subtract(usd);
+                held.original = held.original.subtract(take);
+                left = left.subtract(take);
+                credited.put(account, new BigDecimal[] {usd, take});
+            }
+            outstanding = outstanding.subtract(amount);
+            return credited;
+        }
+    }
+
+    private final DSLContext db;
+    private final Map<Long, List<OpenTranche>> byAgreement = new HashMap<>();
+
+    TrancheBook(DSLContext db) {
+        this.db = db;
+    }
+
+    AgreementRecord agreement(long id) {
+        return tranches(id).isEmpty() ? db.selectFrom(AGREEMENT).where(AGREEMENT.ID.eq(id)).fetchSingle()
+                : tranches(id).getFirst().agreement;
+    }
+
+    /** Every tranche of the agreement (binding or not), in due order; locked on first use. */
+    List<OpenTranche> tranches(long agreementId) {
+        return byAgreement.computeIfAbsent(agreementId, this::load);
+    }
+
+    private List<OpenTranche> load(long agreementId) {
+        AgreementRecord agreement = db.selectFrom(AGREEMENT).where(AGREEMENT.ID.eq(agreementId)).forUpdate().fetchOne();
+        if (agreement == null) {
+            return List.of();
+        }
+        Map<Integer, BigDecimal> received = new HashMap<>();
+        db.select(RECEIPT_APPLICATION.TRANCHE_NO, DSL.sum(RECEIPT_APPLICATION.AMOUNT)).from(RECEIPT_APPLICATION)
+                .where(RECEIPT_APPLICATION.AGREEMENT_ID.eq(agreementId))
+                .and(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL"))
+                .groupBy(RECEIPT_APPLICATION.TRANCHE_NO)
+                .forEach(r -> received.put(r.value1(), r.value2()));
+        List<OpenTranche> tranches = new ArrayList<>();
+        for (var t : db.selectFrom(TRANCHE).where(TRANCHE.AGREEMENT_ID.eq(agreementId)).orderBy(TRANCHE.TRANCHE_NO)
+                .forUpdate().fetch()) {
+            boolean binding = !t.getSubjectToAppropriation() || t.getRecognisedOn() != null;
+            tranches.add(new OpenTranche(agreement, t.getTrancheNo(), t.getDueOn(), binding,
+                    t.getAmount().subtract(received.getOrDefault(t.getTrancheNo(), BigDecimal.ZERO))));
+        }
+        for (var row : db.select(JOURNAL_LINE.TRANCHE_NO, ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
+                        DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.AMOUNT_USD)))
+                .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .where(JOURNAL_LINE.AGREEMENT_ID.eq(agreementId))
+                .and(ACCOUNT.CODE.in(Agreements.CURRENT, Agreements.NON_CURRENT))
+                .groupBy(JOURNAL_LINE.TRANCHE_NO, ACCOUNT.CODE).fetch()) {
+            tranches.stream().filter(t -> t.number == row.value1()).findFirst()
+                    .ifPresent(t -> t.carrying.put(row.value2(), new Carrying(row.value3(), row.value4())));
+        }
+        tranches.sort(Comparator.comparing((OpenTranche t) -> t.dueOn).thenComparingInt(t -> t.number));
+        return tranches;
+    }
+}

@@ -1,0 +1,37 @@
+package org.unaoc.trustfund.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.unaoc.trustfund.system.Problem;
+
+/**
+ * Who is asking, for object-level checks: a donor sees only its own contributor; a co-sponsor
+ * sees the whole fund's status and the details of its own contributor; the finance office,
+ * approvers, auditors and report authors see everything.
+ */
+public record Viewer(String username, Set<Role> roles, @Nullable String contributor) {
+
+    private static final Set<Role> SEE_ALL = EnumSet.of(Role.FINANCE_OFFICER, Role.APPROVER, Role.AUDITOR,
+            Role.REPORT_AUTHOR, Role.ADMIN);
+
+    public boolean seesEveryDetail() {
+        return roles.stream().anyMatch(SEE_ALL::contains);
+    }
+
+    public boolean seesWholeFund() {
+        return seesEveryDetail() || roles.contains(Role.CO_SPONSOR);
+    }
+
+    /** The contributor a list is limited to, or null for all. */
+    public @Nullable String listLimitedTo() {
+        return seesWholeFund() ? null : contributor == null ? "\u0000none" : contributor;
+    }
+
+    /** Details of another contributor are simply not there for this viewer: 404, never 403. */
+    public void requireDetailsOf(@Nullable String owner, String what) {
+        if (!seesEveryDetail() && (owner == null || !owner.equals(contributor))) {
+            throw Problem.notFound(what);
+        }
+    }
+}
