@@ -66,7 +66,10 @@ public class Agreements {
     public record Condition(@NotBlank String description, @NotNull LocalDate deadline) {
     }
 
-    public record NewTranche(@NotNull LocalDate dueOn, @NotNull Money amount, boolean subjectToAppropriation) {
+    public record NewTranche(@NotNull LocalDate dueOn, @NotNull Money amount, @Nullable Boolean subjectToAppropriation) {
+        boolean waitsForAppropriation() {
+            return Boolean.TRUE.equals(subjectToAppropriation);
+        }
     }
 
     @Transactional
@@ -91,7 +94,7 @@ public class Agreements {
             NewTranche tranche = agreement.tranches().get(i);
             db.insertInto(TRANCHE).set(TRANCHE.AGREEMENT_ID, id).set(TRANCHE.TRANCHE_NO, i + 1)
                     .set(TRANCHE.DUE_ON, tranche.dueOn()).set(TRANCHE.AMOUNT, tranche.amount().amount())
-                    .set(TRANCHE.SUBJECT_TO_APPROPRIATION, tranche.subjectToAppropriation()).execute();
+                    .set(TRANCHE.SUBJECT_TO_APPROPRIATION, tranche.waitsForAppropriation()).execute();
         }
         if (agreement.pledge() != null) {
             pledges.moveFrom(agreement.pledge(), "ANNOUNCED", "AGREED", "agreement " + agreement.reference());
@@ -99,7 +102,7 @@ public class Agreements {
         if (agreement.condition() == null) {
             List<Integer> binding = new ArrayList<>();
             for (int i = 0; i < agreement.tranches().size(); i++) {
-                if (!agreement.tranches().get(i).subjectToAppropriation()) {
+                if (!agreement.tranches().get(i).waitsForAppropriation()) {
                     binding.add(i + 1);
                 }
             }

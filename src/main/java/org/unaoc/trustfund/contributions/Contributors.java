@@ -34,8 +34,8 @@ public class Contributors {
 
     public record Contributor(@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,20}", message = "is 2 to 20 capital letters, digits or -")
                               String code,
-                              @NotBlank @Size(max = 200) String name, @NotNull Type type, boolean coSponsor,
-                              boolean groupOfFriends, @Nullable List<String> ibans) {
+                              @NotBlank @Size(max = 200) String name, @NotNull Type type, @Nullable Boolean coSponsor,
+                              @Nullable Boolean groupOfFriends, @Nullable List<String> ibans) {
     }
 
     @Transactional
@@ -50,8 +50,8 @@ public class Contributors {
                 .set(CONTRIBUTOR.CODE, contributor.code())
                 .set(CONTRIBUTOR.NAME, contributor.name().strip())
                 .set(CONTRIBUTOR.TYPE, contributor.type().name())
-                .set(CONTRIBUTOR.CO_SPONSOR, contributor.coSponsor())
-                .set(CONTRIBUTOR.GROUP_OF_FRIENDS, contributor.groupOfFriends())
+                .set(CONTRIBUTOR.CO_SPONSOR, Boolean.TRUE.equals(contributor.coSponsor()))
+                .set(CONTRIBUTOR.GROUP_OF_FRIENDS, Boolean.TRUE.equals(contributor.groupOfFriends()))
                 .set(CONTRIBUTOR.IBANS, ibans.toArray(String[]::new))
                 .set(CONTRIBUTOR.CREATED_BY, user)
                 .onConflictDoNothing()

@@ -55,8 +55,11 @@ final class ReceiptPlan {
         return parts;
     }
 
+    /** The lines, debits before credits as the worked journals print them. */
     List<NewLine> lines() {
-        return lines;
+        List<NewLine> ordered = new ArrayList<>(lines.stream().filter(line -> line.usd().signum() > 0).toList());
+        ordered.addAll(lines.stream().filter(line -> line.usd().signum() < 0).toList());
+        return ordered;
     }
 
     BigDecimal exchangeDifference() {

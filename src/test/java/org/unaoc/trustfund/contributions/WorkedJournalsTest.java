@@ -1,0 +1,172 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unaoc.trustfund.contributions.Books.cr;
+import static org.unaoc.trustfund.contributions.Books.dr;
+import static org.unaoc.trustfund.contributions.Books.money;
+import static org.unaoc.trustfund.contributions.Books.tranche;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unaoc.trustfund.support.Api;
+import org.unaoc.trustfund.support.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/** The worked journals of ACCOUNTING.md §5 (contribution side), over HTTP, exact to the cent. */
+class WorkedJournalsTest extends ApiTest {
+
+    private Books books;
+
+    @BeforeEach
+    void fund() {
+        books = new Books(api());
+        books.rates(Books.GOLDEN_EUR_RATES);
+        books.contributor("ES", "Spain", "GOVERNMENT", true, false);
+        books.contributor("TR", "Türkiye", "GOVERNMENT", true, false);
+        books.contributor("NO", "Norway", "GOVERNMENT", false, true);
+        books.contributor("FND-RES", "Foundation for Research on Civilizations", "FOUNDATION", false, false);
+    }
+
+    private long recognitionEntry(JsonNode agreement) {
+        return api().get("auditor", "/api/journal-entries?type=AGREEMENT&from=" + agreement.get("signedOn").asString()
+                        + "&to=" + agreement.get("signedOn").asString()).body().valueStream()
+                .filter(e -> e.get("lines").get(0).get("agreement").asLong() == agreement.get("id").asLong())
+                .findFirst().orElseThrow().get("id").asLong();
+    }
+
+    @Test
+    void j_a_eur_agreement_received_into_the_eur_account() {
+        JsonNode agreement = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "1000000.00", "EUR")), Map.of());
+        long id = agreement.get("id").asLong();
+        assertThat(books.lines(recognitionEntry(agreement), null)).containsExactly(
+                dr("1210", "1250000.00", "EUR 1000000.00"), cr("4100", "1250000.00"));
+
+        JsonNode receipt = books.receipt(Map.of("agreement", id, "amount", money("1000000.00", "EUR"),
+                "receivedOn", "2006-07-10", "bankAccount", "1011"));
+        assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                dr("1011", "1280000.00", "EUR 1000000.00"), cr("1210", "1250000.00", "EUR 1000000.00"), cr("7810", "30000.00"));
+        assertThat(receipt.get("exchangeDifference").asString()).isEqualTo("30000.00");
+        assertThat(receipt.get("unapplied").get("amount").asString()).isEqualTo("0.00");
+        JsonNode tranche = api().get("spain", "/api/agreements/" + id).body().get("tranches").get(0);
+        assertThat(tranche.get("status").asString()).isEqualTo("PAID");
+        assertThat(tranche.get("outstanding").get("amount").asString()).isEqualTo("0.00");
+        assertThat(tranche.get("carryingUsd").asString()).isEqualTo("0.00");
+        Books.r7Holds(db, id);
+    }
+
+    @Test
+    void j_a_paid_into_the_usd_account_at_the_banks_conversion() {
+        JsonNode agreement = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "1000000.00", "EUR")), Map.of());
+        long id = agreement.get("id").asLong();
+        JsonNode receipt = books.receipt(Map.of("agreement", id, "amount", money("1000000.00", "EUR"),
+                "receivedOn", "2006-07-10", "bankAccount", "1010", "usdCredited", "1279400.00"));
+        assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                dr("1010", "1279400.00"), cr("1210", "1250000.00", "EUR 1000000.00"), cr("7810", "29400.00"));
+        JsonNode tranche = api().get("finance", "/api/agreements/" + id).body().get("tranches").get(0);
+        assertThat(tranche.get("outstanding").get("amount").asString()).isEqualTo("0.00");
+        Books.r7Holds(db, id);
+    }
+
+    @Test
+    void j_b_revalued_at_year_end_then_received_the_next_year_leaves_2006_unchanged() {
+        JsonNode agreement = books.agreement("ES", "2006-10-02", List.of(tranche("2007-03-31", "500000.00", "EUR")), Map.of());
+        long id = agreement.get("id").asLong();
+        assertThat(books.lines(recognitionEntry(agreement), null)).containsExactly(
+                dr("1210", "625000.00", "EUR 500000.00"), cr("4100", "625000.00"));
+
+        Api.Response revaluation = api().post("finance", "/api/revaluations", Map.of("asOf", "2006-12-31"));
+        assertThat(revaluation.status()).as(revaluation.text()).isEqualTo(201);
+        assertThat(books.lines(revaluation.body().get("entry").asLong(), id)).containsExactly(
+                dr("1210", "15000.00", "EUR 0.00"), cr("7820", "15000.00"));
+        String statement2006 = api().get("auditor", "/api/statements/trial-balance?from=2006-01-01&to=2006-12-31").text();
+
+        JsonNode receipt = books.receipt(Map.of("agreement", id, "amount", money("500000.00", "EUR"),
+                "receivedOn", "2007-02-12", "bankAccount", "1011"));
+        assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                dr("1011", "645161.29", "EUR 500000.00"), cr("1210", "640000.00", "EUR 500000.00"), cr("7810", "5161.29"));
+        assertThat(api().get("auditor", "/api/statements/trial-balance?from=2006-01-01&to=2006-12-31").text())
+                .isEqualTo(statement2006);
+        Books.r7Holds(db, id);
+    }
+
+    @Test
+    void j_c_announced_pledge_then_cash_without_agreement() {
+        Api.Response pledge = api().post("finance", "/api/pledges", Map.of("contributor", "NO",
+                "amount", money("100000.00", "USD"), "announcedOn", "2006-09-20"));
+        assertThat(pledge.status()).as(pledge.text()).isEqualTo(201);
+        long pledgeId = pledge.body().get("id").asLong();
+        assertThat(pledge.body().get("status").asString()).isEqualTo("ANNOUNCED");
+        assertThat(db.fetchCount(org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY)).as("no journal for a pledge")
+                .isEqualTo(db.fetchCount(org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY));
+
+        JsonNode receipt = books.receipt(Map.of("contributor", "NO", "pledge", pledgeId, "amount", money("100000.00", "USD"),
+                "receivedOn", "2006-11-05", "bankAccount", "1010"));
+        assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                dr("1010", "100000.00"), cr("4100", "100000.00"));
+        JsonNode after = api().get("finance", "/api/pledges").body().valueStream()
+                .filter(p -> p.get("id").asLong() == pledgeId).findFirst().orElseThrow();
+        assertThat(after.get("status").asString()).isEqualTo("FULFILLED");
+    }
+
+    @Test
+    void j_d_multi_year_agreement_current_and_non_current_then_reclassified() {
+        JsonNode agreement = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
+                tranche("2007-06-30", "300000.00", "USD"), tranche("2008-06-30", "300000.00", "USD")), Map.of());
+        long id = agreement.get("id").asLong();
+        assertThat(books.lines(recognitionEntry(agreement), null)).containsExactly(
+                dr("1210", "300000.00"), dr("1220", "300000.00"), dr("1220", "300000.00"), cr("4100", "900000.00"));
+
+        Api.Response moved = api().post("finance", "/api/reclassifications", Map.of("asOf", "2006-06-30"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(201);
+        assertThat(books.lines(moved.body().get("entry").asLong(), id)).containsExactly(
+                dr("1210", "300000.00"), cr("1220", "300000.00"));
+        Books.r7Holds(db, id);
+    }
+
+    @Test
+    void j_d_later_tranches_subject_to_appropriation_stay_in_the_register() {
+        JsonNode agreement = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
+                Map.of("dueOn", "2007-06-30", "amount", money("300000.00", "USD"), "subjectToAppropriation", true),
+                Map.of("dueOn", "2008-06-30", "amount", money("300000.00", "USD"), "subjectToAppropriation", true)), Map.of());
+        long id = agreement.get("id").asLong();
+        assertThat(books.lines(recognitionEntry(agreement), null)).containsExactly(
+                dr("1210", "300000.00"), cr("4100", "300000.00"));
+        assertThat(agreement.get("tranches").get(1).get("status").asString()).isEqualTo("SUBJECT_TO_APPROPRIATION");
+
+        Api.Response confirmed = api().post("finance", "/api/agreements/" + id + "/tranches/2/confirmation",
+                Map.of("date", "2007-01-15"));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.body().get("tranches").get(1).get("status").asString()).isEqualTo("OPEN");
+        assertThat(confirmed.body().get("tranches").get(1).get("carryingUsd").asString()).isEqualTo("300000.00");
+        Books.r7Holds(db, id);
+    }
+
+    @Test
+    void j_e_conditional_contribution_is_a_liability_when_received() {
+        JsonNode agreement = books.agreement("FND-RES", "2006-04-01", List.of(tranche("2006-04-01", "200000.00", "USD")),
+                Map.of("earmark", "RESEARCH", "condition", Map.of("description", "research study finished",
+                        "deadline", "2006-12-31")));
+        long id = agreement.get("id").asLong();
+        assertThat(api().get("auditor", "/api/journal-entries?type=AGREEMENT&from=2006-04-01&to=2006-04-01").body()
+                .valueStream().filter(e -> e.get("lines").get(0).get("agreement").asLong() == id)).isEmpty();
+        JsonNode receipt = books.receipt(Map.of("agreement", id, "amount", money("200000.00", "USD"),
+                "receivedOn", "2006-04-01", "bankAccount", "1010"));
+        assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                dr("1010", "200000.00"), cr("2300", "200000.00"));
+    }
+
+    @Test
+    void j_g_short_by_bank_charges_within_the_tolerance() {
+        JsonNode agreement = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD")), Map.of());
+        long id = agreement.get("id").asLong();
+        JsonNode receipt = books.receipt(Map.of("agreement", id, "tranche", 1, "amount", money("299965.00", "USD"),
+                "receivedOn", "2006-07-03", "bankAccount", "1010"));
+        assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                dr("1010", "299965.00"), dr("6200", "35.00"), cr("1210", "300000.00"));
+        assertThat(api().get("finance", "/api/agreements/" + id).body().get("tranches").get(0).get("status").asString())
+                .isEqualTo("PAID");
+        Books.r7Holds(db, id);
+    }
+}
