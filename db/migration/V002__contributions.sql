@@ -168,4 +168,6 @@ GRANT SELECT ON contributor, exchange_rate, pledge, agreement, tranche, bank_sta
 GRANT INSERT ON contributor, exchange_rate, pledge, agreement, tranche, bank_statement, receipt,
                receipt_application, revaluation TO trust_fund_app;
 GRANT UPDATE ON contributor, exchange_rate, pledge, agreement, tranche TO trust_fund_app;
+-- more bank accounts, each in its currency (1012 …), are added through the API
+GRANT INSERT ON account TO trust_fund_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO trust_fund_app;

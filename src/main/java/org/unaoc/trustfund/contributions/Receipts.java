@@ -70,19 +70,29 @@ public class Receipts {
                               @Nullable LocalDate date) {
     }
 
-    @Transactional
-    public ReceiptViews.Receipt record(NewReceipt receipt, String user) {
-        return views.get(recordAll(List.of(receipt), null, user).getFirst());
+    /** What a recorded receipt came to: whose it is and what is left unapplied. */
+    public record Recorded(long id, @Nullable String contributor, @Nullable Long agreement, Money amount, Money unapplied) {
     }
 
-    /** Records the receipts in one batch; returns their ids in order. */
     @Transactional
-    public List<Long> recordAll(List<NewReceipt> receipts, @Nullable Long statement, String user) {
+    public ReceiptViews.Receipt record(NewReceipt receipt, String user) {
+        return views.get(recordAll(List.of(receipt), null, user, false).getFirst().id());
+    }
+
+    /**
+     * Records the receipts in one batch, in order. {@code lenient} (bank statements): a receipt
+     * whose agreement has nothing left open is held as unapplied instead of refused.
+     */
+    @Transactional
+    public List<Recorded> recordAll(List<NewReceipt> receipts, @Nullable Long statement, String user, boolean lenient) {
+        if (receipts.isEmpty()) {
+            return List.of();
+        }
         TrancheBook book = new TrancheBook(db);
         BigDecimal tolerance = fund.current().bankChargeTolerance();
         List<Prepared> prepared = new ArrayList<>();
         for (NewReceipt receipt : receipts) {
-            prepared.add(prepare(receipt, book, tolerance));
+            prepared.add(prepare(receipt, book, tolerance, lenient));
         }
         List<NewEntry> entries = prepared.stream().map(p -> p.entry(user)).toList();
         List<Long> entryIds = journal.postAll(entries);
@@ -95,7 +105,15 @@ public class Receipts {
         }
         insertApplications(rows);
         prepared.stream().map(Prepared::pledge).filter(java.util.Objects::nonNull).distinct().forEach(this::fulfilIfPaid);
-        return ids;
+        List<Recorded> recorded = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            BigDecimal unapplied = p.plan().parts().stream().filter(part -> part.kind().equals("UNAPPLIED"))
+                    .map(ReceiptPlan.Part::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            recorded.add(new Recorded(ids.get(i), p.contributor(), p.receipt().agreement(), p.receipt().amount(),
+                    new Money(unapplied, p.receipt().amount().currency())));
+        }
+        return recorded;
     }
 
     /** Applies a receipt's unapplied cash (2190) to an agreement, or as revenue of a contributor. */
@@ -155,7 +173,7 @@ public class Receipts {
         }
     }
 
-    private Prepared prepare(NewReceipt receipt, TrancheBook book, BigDecimal tolerance) {
+    private Prepared prepare(NewReceipt receipt, TrancheBook book, BigDecimal tolerance, boolean lenient) {
         Money amount = receipt.amount();
         if (amount.amount().signum() <= 0) {
             throw Problem.invalidField("amount", "a receipt is a positive amount");
@@ -194,7 +212,7 @@ public class Receipts {
             }
             contributor = agreement.getContributor();
             plan.settle(targets(book, agreement, receipt.tranche()));
-            if (plan.left().compareTo(amount.amount()) == 0) {
+            if (plan.left().compareTo(amount.amount()) == 0 && !lenient) {
                 throw nothingOpen(agreement);
             }
             plan.unapplied(contributor);

@@ -43,6 +43,29 @@ public class ChartOfAccounts {
         return account;
     }
 
+    /** A new bank account (1012 to 1099) in its currency, with the IBAN its statements name. */
+    @org.springframework.transaction.annotation.Transactional
+    public Account addBankAccount(String code, String name, String currency, String iban) {
+        if (code == null || !code.matches("10(1[2-9]|[2-9][0-9])")) {
+            throw Problem.invalidField("code", "a new bank account takes a free code from 1012 to 1099");
+        }
+        if (name == null || name.isBlank()) {
+            throw Problem.invalidField("name", "is missing");
+        }
+        org.unaoc.trustfund.currency.Money.checkedCurrency(currency);
+        if (iban == null || !iban.replace(" ", "").matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")) {
+            throw Problem.invalidField("iban", "'" + iban + "' is not an IBAN");
+        }
+        int created = db.insertInto(ACCOUNT).set(ACCOUNT.ID, Integer.parseInt(code)).set(ACCOUNT.CODE, code)
+                .set(ACCOUNT.NAME, name.strip()).set(ACCOUNT.TYPE, AccountType.ASSET.name())
+                .set(ACCOUNT.CURRENCY, currency).set(ACCOUNT.IBAN, iban.replace(" ", ""))
+                .onConflictDoNothing().execute();
+        if (created == 0) {
+            throw Problem.conflict("account-exists", "Account exists", "Account " + code + " or IBAN " + iban + " exists already.");
+        }
+        return reload().get(code);
+    }
+
     public List<Account> all() {
         return reload().values().stream().sorted(java.util.Comparator.comparing(Account::code)).toList();
     }

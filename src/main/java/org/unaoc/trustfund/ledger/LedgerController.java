@@ -32,9 +32,12 @@ class LedgerController {
     private final EntryReversal reversal;
     private final PeriodReopening reopening;
     private final FundParameters fund;
+    private final ChartOfAccounts chart;
 
     LedgerController(Accounts accounts, JournalEntries entries, Periods periods, Approvals approvals,
-                     ManualEntry manualEntry, EntryReversal reversal, PeriodReopening reopening, FundParameters fund) {
+                     ManualEntry manualEntry, EntryReversal reversal, PeriodReopening reopening, FundParameters fund,
+                     ChartOfAccounts chart) {
+        this.chart = chart;
         this.accounts = accounts;
         this.entries = entries;
         this.periods = periods;
@@ -51,6 +54,9 @@ class LedgerController {
     record ReopenBody(@Nullable String reason) {
     }
 
+    record BankAccount(@Nullable String code, @Nullable String name, @Nullable String currency, @Nullable String iban) {
+    }
+
     @GetMapping("/fund")
     FundParameters.Fund fund() {
         return fund.current();
@@ -59,6 +65,12 @@ class LedgerController {
     @GetMapping("/accounts")
     List<Accounts.Balance> accounts(@RequestParam(required = false) @Nullable LocalDate asOf) {
         return accounts.balances(asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Account addBankAccount(@RequestBody BankAccount account) {
+        return chart.addBankAccount(account.code(), account.name(), account.currency(), account.iban());
     }
 
     @GetMapping("/accounts/{code}/entries")

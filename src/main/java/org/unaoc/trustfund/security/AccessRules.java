@@ -33,6 +33,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/fund", EVERYONE),
             rule(HttpMethod.GET, "/api/accounts", BOOKS_READERS),
             rule(HttpMethod.GET, "/api/accounts/*/entries", BOOKS_READERS),
+            rule(HttpMethod.POST, "/api/accounts", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/journal-entries", BOOKS_READERS),
             rule(HttpMethod.GET, "/api/journal-entries/*", BOOKS_READERS),
             rule(HttpMethod.POST, "/api/journal-entries", FINANCE_OFFICER),

@@ -1,0 +1,62 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.unaoc.trustfund.db.Tables.BANK_STATEMENT;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unaoc.trustfund.system.IdempotencyKeyRequired;
+
+/** camt.053 (application/xml) or CSV (text/csv) bank statements. */
+@RestController
+@RequestMapping("/api/bank-statements")
+class BankStatementController {
+
+    private final BankStatements statements;
+    private final DSLContext db;
+
+    BankStatementController(BankStatements statements, DSLContext db) {
+        this.statements = statements;
+        this.db = db;
+    }
+
+    @PostMapping(consumes = {"application/xml", "text/xml"})
+    @IdempotencyKeyRequired
+    ResponseEntity<BankStatements.Imported> importXml(@RequestBody byte[] xml, Principal user) {
+        return answer(statements.importXml(xml, user.getName()));
+    }
+
+    @PostMapping(consumes = "text/csv")
+    @IdempotencyKeyRequired
+    ResponseEntity<BankStatements.Imported> importCsv(@RequestBody byte[] csv, @RequestParam(required = false) @Nullable String account,
+                                                      @RequestParam(required = false) @Nullable String statement,
+                                                      @RequestParam(required = false) @Nullable BigDecimal opening,
+                                                      @RequestParam(required = false) @Nullable BigDecimal closing,
+                                                      Principal user) {
+        return answer(statements.importCsv(csv, new BankStatements.CsvParameters(account, statement, opening, closing),
+                user.getName()));
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list() {
+        return db.select(BANK_STATEMENT.ID, BANK_STATEMENT.STATEMENT_REF, BANK_STATEMENT.FORMAT, BANK_STATEMENT.CURRENCY,
+                        BANK_STATEMENT.OPENING_BALANCE, BANK_STATEMENT.CLOSING_BALANCE, BANK_STATEMENT.ENTRIES,
+                        BANK_STATEMENT.IMPORTED_BY, BANK_STATEMENT.IMPORTED_AT)
+                .from(BANK_STATEMENT).orderBy(BANK_STATEMENT.ID).fetchMaps();
+    }
+
+    private static ResponseEntity<BankStatements.Imported> answer(BankStatements.Imported imported) {
+        return ResponseEntity.status(imported.alreadyImported() ? HttpStatus.OK : HttpStatus.CREATED).body(imported);
+    }
+}
