@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.ledger.Account;
 import org.unaoc.trustfund.ledger.ChartOfAccounts;
+import org.unaoc.trustfund.system.AdvisoryLocks;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -79,8 +80,7 @@ public class BankStatements {
             throw Problem.invalid("The statement is in " + statement.currency() + " but account " + account.code()
                     + " is kept in " + account.currency() + ".");
         }
-        db.select(org.jooq.impl.DSL.field("pg_advisory_xact_lock(7004, {0})", Object.class,
-                org.jooq.impl.DSL.val(account.id()))).fetch();
+        AdvisoryLocks.hold(db, AdvisoryLocks.BANK_ACCOUNT_STATEMENTS, account.id());
         String hash = sha256(content);
         var earlier = db.selectFrom(BANK_STATEMENT).where(BANK_STATEMENT.ACCOUNT_ID.eq(account.id()))
                 .and(BANK_STATEMENT.STATEMENT_REF.eq(statement.reference())).fetchOne();

@@ -27,6 +27,7 @@ import org.unaoc.trustfund.ledger.FundParameters;
 import org.unaoc.trustfund.ledger.Journal;
 import org.unaoc.trustfund.ledger.NewEntry;
 import org.unaoc.trustfund.ledger.NewLine;
+import org.unaoc.trustfund.system.AdvisoryLocks;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -119,7 +120,7 @@ public class Receipts {
     /** Applies a receipt's unapplied cash (2190) to an agreement, or as revenue of a contributor. */
     @Transactional
     public ReceiptViews.Receipt apply(long id, Application application, String user) {
-        db.select(DSL.field("pg_advisory_xact_lock(7003, {0})", Object.class, DSL.val(id))).fetch();
+        AdvisoryLocks.hold(db, AdvisoryLocks.RECEIPT, id);
         ReceiptViews.Receipt receipt = views.get(id);
         if (receipt.unapplied().amount().signum() == 0) {
             throw Problem.conflict("nothing-unapplied", "Nothing unapplied", "Receipt " + id + " has no unapplied cash left.");

@@ -15,6 +15,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unaoc.trustfund.system.AdvisoryLocks;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -23,9 +24,6 @@ import org.unaoc.trustfund.system.Problem;
  */
 @Service
 public class Periods {
-
-    /** The advisory-lock class of periods; the trigger refuse_closed_period uses the same. */
-    static final int PERIOD_LOCK = 7001;
 
     private final DSLContext db;
     private final TrialBalances trialBalances;
@@ -144,8 +142,7 @@ public class Periods {
     private int lockExclusively(YearMonth month) {
         int period = idOf(month);
         get(month);
-        db.select(DSL.field("pg_advisory_xact_lock({0}, {1})", Object.class, DSL.val(PERIOD_LOCK), DSL.val(period)))
-                .fetch();
+        AdvisoryLocks.hold(db, AdvisoryLocks.PERIOD, period);
         return period;
     }
 

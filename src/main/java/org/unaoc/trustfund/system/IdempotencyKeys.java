@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyKeys {
 
-    /** The advisory-lock class of keys in flight: a second request with the same key is told 409. */
-    private static final int KEY_LOCK = 7002;
-
     private final DSLContext db;
 
     IdempotencyKeys(DSLContext db) {
@@ -28,8 +25,7 @@ class IdempotencyKeys {
 
     /** Takes the key for this transaction; false when another request holds it now. */
     boolean tryHold(String user, String key) {
-        return Boolean.TRUE.equals(db.select(DSL.field("pg_try_advisory_xact_lock({0}, hashtext({1}))", Boolean.class,
-                DSL.val(KEY_LOCK), DSL.val(user + "\n" + key))).fetchOne(0, Boolean.class));
+        return AdvisoryLocks.tryHold(db, AdvisoryLocks.IDEMPOTENCY_KEY, user + "\n" + key);
     }
 
     @Nullable Stored find(String user, String key) {

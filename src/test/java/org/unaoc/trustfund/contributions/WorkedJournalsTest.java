@@ -36,6 +36,11 @@ class WorkedJournalsTest extends ApiTest {
                 .findFirst().orElseThrow().get("id").asLong();
     }
 
+    private JsonNode statementRow(String asOf, long agreement) {
+        return api().get("auditor", "/api/statements/contributions?asOf=" + asOf).body().get("agreements").valueStream()
+                .filter(row -> row.get("agreement").asLong() == agreement).findFirst().orElseThrow();
+    }
+
     @Test
     void j_a_eur_agreement_received_into_the_eur_account() {
         JsonNode agreement = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "1000000.00", "EUR")), Map.of());
@@ -54,6 +59,19 @@ class WorkedJournalsTest extends ApiTest {
         assertThat(tranche.get("outstanding").get("amount").asString()).isEqualTo("0.00");
         assertThat(tranche.get("carryingUsd").asString()).isEqualTo("0.00");
         Books.r7Holds(db, id);
+
+        JsonNode before = statementRow("2006-06-30", id);
+        assertThat(before.get("agreed").get("amount").asString()).isEqualTo("1000000.00");
+        assertThat(before.get("agreedUsd").asString()).isEqualTo("1250000.00");
+        assertThat(before.get("received").get("amount").asString()).isEqualTo("0.00");
+        assertThat(before.get("outstanding").get("amount").asString()).isEqualTo("1000000.00");
+        assertThat(before.get("outstandingUsd").asString()).isEqualTo("1250000.00");
+        JsonNode after = statementRow("2006-07-31", id);
+        assertThat(after.get("received").get("amount").asString()).isEqualTo("1000000.00");
+        assertThat(after.get("receivedUsd").asString()).isEqualTo("1280000.00");
+        assertThat(after.get("outstanding").get("amount").asString()).isEqualTo("0.00");
+        assertThat(after.get("outstandingUsd").asString()).isEqualTo("0.00");
+        assertThat(after.get("exchangeDifferencesUsd").asString()).isEqualTo("30000.00");
     }
 
     @Test
@@ -108,6 +126,14 @@ class WorkedJournalsTest extends ApiTest {
         JsonNode after = api().get("finance", "/api/pledges").body().valueStream()
                 .filter(p -> p.get("id").asLong() == pledgeId).findFirst().orElseThrow();
         assertThat(after.get("status").asString()).isEqualTo("FULFILLED");
+        JsonNode status = api().get("auditor", "/api/statements/contributions?asOf=2006-12-31").body();
+        assertThat(status.get("announcedPledges").valueStream().map(p -> p.get("pledge").asLong())).doesNotContain(pledgeId);
+        assertThat(status.get("withoutAgreement").valueStream().filter(w -> w.get("contributor").asString().equals("NO")))
+                .allSatisfy(w -> assertThat(new java.math.BigDecimal(w.get("receivedUsd").asString()))
+                        .isGreaterThanOrEqualTo(new java.math.BigDecimal("100000.00")));
+        JsonNode announcedThen = api().get("auditor", "/api/statements/contributions?asOf=2006-10-31").body();
+        assertThat(announcedThen.get("announcedPledges").valueStream().map(p -> p.get("pledge").asLong()))
+                .doesNotContain(pledgeId); // fulfilled since: the register keeps the current status
     }
 
     @Test
@@ -141,6 +167,10 @@ class WorkedJournalsTest extends ApiTest {
         assertThat(confirmed.body().get("tranches").get(1).get("status").asString()).isEqualTo("OPEN");
         assertThat(confirmed.body().get("tranches").get(1).get("carryingUsd").asString()).isEqualTo("300000.00");
         Books.r7Holds(db, id);
+        JsonNode row = statementRow("2006-12-31", id);
+        assertThat(row.get("agreed").get("amount").asString()).isEqualTo("300000.00");
+        assertThat(row.get("notYetBinding").get("amount").asString()).isEqualTo("600000.00");
+        assertThat(statementRow("2007-01-31", id).get("agreed").get("amount").asString()).isEqualTo("600000.00");
     }
 
     @Test
