@@ -36,6 +36,7 @@ public abstract class ApiTest {
     static void database(DynamicPropertyRegistry properties) {
         properties.add("trustfund.data-dir", () -> DATA_DIR);
         properties.add("trustfund.demo", () -> "1");
+        properties.add("trustfund.demo-data", () -> "false");
         properties.add("trustfund.database.url", () -> System.getProperty("test.database.url", ""));
         properties.add("trustfund.database.user", () -> System.getProperty("test.database.user", ""));
         properties.add("trustfund.database.password", () -> System.getProperty("test.database.password", ""));
