@@ -187,6 +187,58 @@ class WorkedJournalsTest extends ApiTest {
                 dr("1010", "200000.00"), cr("2300", "200000.00"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.unaoc.trustfund.system.DatabaseLocation database;
+
+    @Test
+    void j_g_with_tolerance_zero_the_shortfall_stays_outstanding() throws Exception {
+        try (var owner = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            owner.createStatement().execute("UPDATE fund SET bank_charge_tolerance = 0");
+            try {
+                JsonNode agreement = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD")), Map.of());
+                long id = agreement.get("id").asLong();
+                JsonNode receipt = books.receipt(Map.of("agreement", id, "tranche", 1, "amount", money("299965.00", "USD"),
+                        "receivedOn", "2006-07-03", "bankAccount", "1010"));
+                assertThat(books.lines(receipt.get("entry").asLong(), null)).containsExactly(
+                        dr("1010", "299965.00"), cr("1210", "299965.00"));
+                JsonNode tranche = api().get("finance", "/api/agreements/" + id).body().get("tranches").get(0);
+                assertThat(tranche.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+                assertThat(tranche.get("outstanding").get("amount").asString()).isEqualTo("35.00");
+                Books.r7Holds(db, id);
+            } finally {
+                owner.createStatement().execute("UPDATE fund SET bank_charge_tolerance = 100.00");
+            }
+        }
+    }
+
+    @Test
+    void a_pledge_becomes_agreed_when_its_agreement_is_signed_and_a_donor_sees_only_its_own() {
+        books.contributor("QA", "Qatar", "GOVERNMENT", false, true);
+        long pledge = api().post("finance", "/api/pledges", Map.of("contributor", "QA", "amount", money("500000.00", "USD"),
+                "announcedOn", "2006-01-10")).body().get("id").asLong();
+        JsonNode agreement = books.agreement("QA", "2006-02-01", List.of(tranche("2006-03-31", "500000.00", "USD")),
+                Map.of("pledge", pledge));
+        assertThat(api().get("qatar", "/api/pledges").body().valueStream().filter(p -> p.get("id").asLong() == pledge)
+                .findFirst().orElseThrow().get("status").asString()).isEqualTo("AGREED");
+        long other = api().post("finance", "/api/pledges", Map.of("contributor", "QA", "amount", money("1.00", "USD"),
+                "announcedOn", "2006-01-10")).body().get("id").asLong();
+        assertThat(api().post("finance", "/api/pledges/" + other + "/cancellation", Map.of("reason", "withdrawn")).body()
+                .get("status").asString()).isEqualTo("CANCELLED");
+
+        JsonNode spanish = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "10.00", "EUR")), Map.of());
+        assertThat(api().get("qatar", "/api/agreements/" + spanish.get("id").asLong()).status()).isEqualTo(404);
+        assertThat(api().get("qatar", "/api/agreements/" + agreement.get("id").asLong()).status()).isEqualTo(200);
+        assertThat(api().get("qatar", "/api/agreements").body().valueStream().map(a -> a.get("contributor").asString()))
+                .containsOnly("QA");
+        assertThat(api().get("qatar", "/api/pledges").body().valueStream().map(a -> a.get("contributor").asString()))
+                .containsOnly("QA");
+        assertThat(api().get("qatar", "/api/statements/contributions?asOf=2006-12-31").body().get("agreements")
+                .valueStream().map(a -> a.get("contributor").asString())).containsOnly("QA");
+        assertThat(api().get("spain", "/api/statements/contributions?asOf=2006-12-31").body().get("agreements")
+                .valueStream().map(a -> a.get("contributor").asString())).contains("QA", "ES");
+        assertThat(api().get("spain", "/api/agreements/" + agreement.get("id").asLong()).status()).isEqualTo(404);
+    }
+
     @Test
     void j_g_short_by_bank_charges_within_the_tolerance() {
         JsonNode agreement = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD")), Map.of());
