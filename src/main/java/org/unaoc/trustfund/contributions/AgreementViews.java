@@ -5,6 +5,7 @@ import static org.unaoc.trustfund.db.Tables.AGREEMENT;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.TRANCHE;
+import static org.unaoc.trustfund.db.Tables.WRITE_OFF;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ public class AgreementViews {
         }
         List<Long> ids = rows.map(r -> r.getId());
         Map<String, BigDecimal[]> received = received(ids);
+        Map<String, BigDecimal> writtenOff = writtenOff(ids);
         Map<String, BigDecimal> carrying = carrying(ids);
         Map<Long, List<Tranche>> tranches = new HashMap<>();
         for (var t : db.selectFrom(TRANCHE).where(TRANCHE.AGREEMENT_ID.in(ids)).orderBy(TRANCHE.TRANCHE_NO).fetch()) {
@@ -68,11 +70,12 @@ public class AgreementViews {
                     .getCurrency().trim();
             String key = t.getAgreementId() + "/" + t.getTrancheNo();
             BigDecimal[] got = received.getOrDefault(key, new BigDecimal[] {ZERO, ZERO});
-            BigDecimal outstanding = t.getAmount().subtract(got[0]);
+            BigDecimal written = writtenOff.getOrDefault(key, BigDecimal.ZERO);
+            BigDecimal outstanding = t.getAmount().subtract(got[0]).subtract(written);
             tranches.computeIfAbsent(t.getAgreementId(), k -> new ArrayList<>()).add(new Tranche(t.getTrancheNo(),
                     t.getDueOn(), Amounts.money(t.getAmount(), currency), t.getSubjectToAppropriation(), t.getRecognisedOn(),
-                    status(t.getSubjectToAppropriation(), t.getRecognisedOn(), got[0], outstanding),
-                    Amounts.money(got[0], currency), got[1], Amounts.money(ZERO, currency),
+                    status(t.getSubjectToAppropriation(), t.getRecognisedOn(), got[0], written, outstanding),
+                    Amounts.money(got[0], currency), got[1], Amounts.money(written, currency),
                     Amounts.money(outstanding, currency), carrying.getOrDefault(key, new BigDecimal("0.00"))));
         }
         for (var a : rows) {
@@ -84,9 +87,12 @@ public class AgreementViews {
     }
 
     static String status(boolean subjectToAppropriation, @Nullable LocalDate recognisedOn, BigDecimal received,
-                         BigDecimal outstanding) {
+                         BigDecimal writtenOff, BigDecimal outstanding) {
         if (subjectToAppropriation && recognisedOn == null) {
             return "SUBJECT_TO_APPROPRIATION";
+        }
+        if (outstanding.signum() == 0 && writtenOff.signum() > 0) {
+            return "WRITTEN_OFF";
         }
         if (outstanding.signum() == 0) {
             return "PAID";
@@ -106,6 +112,17 @@ public class AgreementViews {
             received.put(row.value1() + "/" + row.value2(), new BigDecimal[] {row.value3(), row.value4()});
         }
         return received;
+    }
+
+    /** Per "agreement/tranche": written off in the agreement's currency. */
+    private Map<String, BigDecimal> writtenOff(List<Long> ids) {
+        Map<String, BigDecimal> written = new HashMap<>();
+        for (var row : db.select(WRITE_OFF.AGREEMENT_ID, WRITE_OFF.TRANCHE_NO, DSL.sum(WRITE_OFF.AMOUNT)).from(WRITE_OFF)
+                .where(WRITE_OFF.AGREEMENT_ID.in(ids)).and(WRITE_OFF.KIND.eq("WRITE_OFF"))
+                .groupBy(WRITE_OFF.AGREEMENT_ID, WRITE_OFF.TRANCHE_NO).fetch()) {
+            written.put(row.value1() + "/" + row.value2(), row.value3());
+        }
+        return written;
     }
 
     /** Per "agreement/tranche": the USD the receivable accounts carry. */

@@ -9,6 +9,7 @@ import static org.unaoc.trustfund.db.Tables.PLEDGE;
 import static org.unaoc.trustfund.db.Tables.RECEIPT;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.TRANCHE;
+import static org.unaoc.trustfund.db.Tables.WRITE_OFF;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,6 +71,10 @@ public class ContributionStatus {
         Condition mine = only == null ? DSL.noCondition() : AGREEMENT.CONTRIBUTOR.eq(only);
         Map<Long, BigDecimal[]> ledger = ledgerFigures(asOf);
         Map<Long, BigDecimal[]> received = received(asOf);
+        Map<Long, BigDecimal> writtenOff = new HashMap<>();
+        db.select(WRITE_OFF.AGREEMENT_ID, DSL.sum(WRITE_OFF.AMOUNT)).from(WRITE_OFF).where(WRITE_OFF.KIND.eq("WRITE_OFF"))
+                .and(WRITE_OFF.WRITTEN_ON.le(asOf)).groupBy(WRITE_OFF.AGREEMENT_ID)
+                .forEach(r -> writtenOff.put(r.value1(), r.value2()));
         List<AgreementRow> rows = new ArrayList<>();
         BigDecimal[] totals = {ZERO, ZERO, ZERO};
         for (var a : db.select(AGREEMENT.ID, AGREEMENT.CONTRIBUTOR, CONTRIBUTOR.NAME, AGREEMENT.REFERENCE,
@@ -87,10 +92,11 @@ public class ContributionStatus {
             BigDecimal agreed = a.value7() == null ? BigDecimal.ZERO : a.value7();
             BigDecimal[] books = ledger.getOrDefault(a.value1(), new BigDecimal[] {ZERO, ZERO, ZERO});
             BigDecimal[] got = received.getOrDefault(a.value1(), new BigDecimal[] {BigDecimal.ZERO, ZERO});
-            BigDecimal outstanding = agreed.subtract(got[0]);
+            BigDecimal written = writtenOff.getOrDefault(a.value1(), BigDecimal.ZERO);
+            BigDecimal outstanding = agreed.subtract(got[0]).subtract(written);
             rows.add(new AgreementRow(a.value2(), a.value3(), a.value1(), a.value4(), a.value5(),
                     Amounts.money(agreed, currency), books[0], Amounts.money(got[0], currency), got[1],
-                    Amounts.money(BigDecimal.ZERO, currency), Amounts.money(outstanding, currency), books[1], books[2],
+                    Amounts.money(written, currency), Amounts.money(outstanding, currency), books[1], books[2],
                     Amounts.money(a.value8().subtract(agreed), currency)));
             totals[0] = totals[0].add(books[0]);
             totals[1] = totals[1].add(got[1]);

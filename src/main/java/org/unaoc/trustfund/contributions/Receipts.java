@@ -90,10 +90,12 @@ public class Receipts {
             return List.of();
         }
         TrancheBook book = new TrancheBook(db);
-        BigDecimal tolerance = fund.current().bankChargeTolerance();
         List<Prepared> prepared = new ArrayList<>();
         for (NewReceipt receipt : receipts) {
-            prepared.add(prepare(receipt, book, tolerance, lenient));
+            if (receipt.receivedOn() == null) {
+                throw Problem.invalidField("receivedOn", "is missing");
+            }
+            prepared.add(prepare(receipt, book, fund.on(receipt.receivedOn()).bankChargeTolerance(), lenient));
         }
         List<NewEntry> entries = prepared.stream().map(p -> p.entry(user)).toList();
         List<Long> entryIds = journal.postAll(entries);
@@ -125,8 +127,12 @@ public class Receipts {
         if (receipt.unapplied().amount().signum() == 0) {
             throw Problem.conflict("nothing-unapplied", "Nothing unapplied", "Receipt " + id + " has no unapplied cash left.");
         }
+        LocalDate on = application.date() != null ? application.date() : LocalDate.now(java.time.ZoneOffset.UTC);
+        if (on.isBefore(receipt.receivedOn())) {
+            throw Problem.invalidField("date", "cash cannot be applied before it was received (" + receipt.receivedOn() + ")");
+        }
         ReceiptPlan plan = new ReceiptPlan(receipt.amount().currency(), receipt.unapplied().amount(),
-                receipt.unappliedUsd(), fund.current().bankChargeTolerance());
+                receipt.unappliedUsd(), fund.on(on).bankChargeTolerance());
         if (application.agreement() != null) {
             TrancheBook book = new TrancheBook(db);
             AgreementRecord agreement = agreement(book, application.agreement(), receipt.amount().currency());
@@ -148,10 +154,6 @@ public class Receipts {
         lines.add(receipt.amount().isUsd() ? fromUnapplied
                 : fromUnapplied.withOriginal(new Money(taken, receipt.amount().currency()), null, null));
         lines.addAll(plan.lines());
-        LocalDate on = application.date() != null ? application.date() : LocalDate.now(java.time.ZoneOffset.UTC);
-        if (on.isBefore(receipt.receivedOn())) {
-            throw Problem.invalidField("date", "cash cannot be applied before it was received (" + receipt.receivedOn() + ")");
-        }
         long entry = journal.post(new NewEntry(on, EntryType.RECEIPT, "Unapplied cash of receipt " + id + " ("
                 + receipt.bankReference() + ") applied", lines, null, user, null, null));
         List<ApplicationRow> rows = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.unaoc.trustfund.db.Tables.AGREEMENT;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.TRANCHE;
+import static org.unaoc.trustfund.db.Tables.WRITE_OFF;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -110,6 +111,10 @@ final class TrancheBook {
                 .and(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL"))
                 .groupBy(RECEIPT_APPLICATION.TRANCHE_NO)
                 .forEach(r -> received.put(r.value1(), r.value2()));
+        db.select(WRITE_OFF.TRANCHE_NO, DSL.sum(WRITE_OFF.AMOUNT)).from(WRITE_OFF)
+                .where(WRITE_OFF.AGREEMENT_ID.eq(agreementId)).and(WRITE_OFF.KIND.eq("WRITE_OFF"))
+                .groupBy(WRITE_OFF.TRANCHE_NO)
+                .forEach(r -> received.merge(r.value1(), r.value2(), BigDecimal::add));
         List<OpenTranche> tranches = new ArrayList<>();
         for (var t : db.selectFrom(TRANCHE).where(TRANCHE.AGREEMENT_ID.eq(agreementId)).orderBy(TRANCHE.TRANCHE_NO)
                 .forUpdate().fetch()) {

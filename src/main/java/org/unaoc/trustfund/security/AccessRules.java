@@ -67,7 +67,26 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/bank-statements", FINANCE_OFFICER, APPROVER, AUDITOR),
             rule(HttpMethod.POST, "/api/revaluations", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/reclassifications", FINANCE_OFFICER),
-            rule(HttpMethod.GET, "/api/statements/contributions", EVERYONE));
+            rule(HttpMethod.GET, "/api/statements/contributions", EVERYONE),
+            rule(HttpMethod.GET, "/api/budget-components", EVERYONE),
+            rule(HttpMethod.POST, "/api/budget-components", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/cost-plans", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
+            rule(HttpMethod.POST, "/api/cost-plans", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/allotments", BOOKS_READERS),
+            rule(HttpMethod.POST, "/api/allotments", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/obligations", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/obligations/*", BOOKS_READERS),
+            rule(HttpMethod.POST, "/api/expenditures", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/availability", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR),
+            rule(HttpMethod.POST, "/api/fund/parameters", FINANCE_OFFICER, ADMIN),
+            rule(HttpMethod.POST, "/api/impairments", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/write-offs", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/agreements/*/condition-expiry", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/refunds", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/refunds/*/payment", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/closure", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/statements/obligations", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/statements/write-offs", BOOKS_READERS));
 
     /** Roles that write nothing to the books, whatever else they hold. */
     static final Set<Role> READ_ONLY = Set.of(CO_SPONSOR, DONOR, AUDITOR, REPORT_AUTHOR, ADMIN);

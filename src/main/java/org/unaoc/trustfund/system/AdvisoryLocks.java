@@ -14,6 +14,8 @@ public final class AdvisoryLocks {
     public static final int IDEMPOTENCY_KEY = 7002;
     public static final int RECEIPT = 7003;
     public static final int BANK_ACCOUNT_STATEMENTS = 7004;
+    /** Commitments against the fund's available cash, one at a time. */
+    public static final int AVAILABILITY = 7005;
 
     private AdvisoryLocks() {
     }

@@ -67,6 +67,7 @@ public final class Problems {
             case "TF001" -> Problem.conflict("period-closed", "Period closed", message + ".");
             case "TF002" -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unbalanced-entry", "Unbalanced entry", message + ".");
             case "TF003" -> Problem.conflict("immutable-record", "Posted records are immutable", message + ".");
+            case "TF005" -> Problem.conflict("fund-closed", "Fund closed", "The fund is closed: it accepts no entry.");
             case "TF004" -> Problem.conflict("concurrent-update", "Concurrent update", "Another posting changed the same account; retry.");
             case "23505" -> uniqueViolation(constraint);
             case "23514" -> checkViolation(constraint);

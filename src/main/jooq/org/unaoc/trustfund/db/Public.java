@@ -14,23 +14,31 @@ import org.jooq.impl.SchemaImpl;
 import org.unaoc.trustfund.db.tables.Account;
 import org.unaoc.trustfund.db.tables.AccountPeriodBalance;
 import org.unaoc.trustfund.db.tables.Agreement;
+import org.unaoc.trustfund.db.tables.Allotment;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.BudgetComponent;
 import org.unaoc.trustfund.db.tables.Contributor;
+import org.unaoc.trustfund.db.tables.CostPlan;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
+import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
+import org.unaoc.trustfund.db.tables.FundRate;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
+import org.unaoc.trustfund.db.tables.Obligation;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
 import org.unaoc.trustfund.db.tables.Pledge;
 import org.unaoc.trustfund.db.tables.Receipt;
 import org.unaoc.trustfund.db.tables.ReceiptApplication;
+import org.unaoc.trustfund.db.tables.Refund;
 import org.unaoc.trustfund.db.tables.Revaluation;
 import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
+import org.unaoc.trustfund.db.tables.WriteOff;
 
 
 /**
@@ -62,6 +70,11 @@ public class Public extends SchemaImpl {
     public final Agreement AGREEMENT = Agreement.AGREEMENT;
 
     /**
+     * The table <code>public.allotment</code>.
+     */
+    public final Allotment ALLOTMENT = Allotment.ALLOTMENT;
+
+    /**
      * The table <code>public.app_user</code>.
      */
     public final AppUser APP_USER = AppUser.APP_USER;
@@ -77,14 +90,29 @@ public class Public extends SchemaImpl {
     public final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
 
     /**
+     * The table <code>public.budget_component</code>.
+     */
+    public final BudgetComponent BUDGET_COMPONENT = BudgetComponent.BUDGET_COMPONENT;
+
+    /**
      * The table <code>public.contributor</code>.
      */
     public final Contributor CONTRIBUTOR = Contributor.CONTRIBUTOR;
 
     /**
+     * The table <code>public.cost_plan</code>.
+     */
+    public final CostPlan COST_PLAN = CostPlan.COST_PLAN;
+
+    /**
      * The table <code>public.exchange_rate</code>.
      */
     public final ExchangeRate EXCHANGE_RATE = ExchangeRate.EXCHANGE_RATE;
+
+    /**
+     * The table <code>public.expenditure</code>.
+     */
+    public final Expenditure EXPENDITURE = Expenditure.EXPENDITURE;
 
     /**
      * The table <code>public.fiscal_period</code>.
@@ -95,6 +123,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.fund</code>.
      */
     public final Fund FUND = Fund.FUND;
+
+    /**
+     * The table <code>public.fund_rate</code>.
+     */
+    public final FundRate FUND_RATE = FundRate.FUND_RATE;
 
     /**
      * The table <code>public.idempotency_key</code>.
@@ -110,6 +143,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.journal_line</code>.
      */
     public final JournalLine JOURNAL_LINE = JournalLine.JOURNAL_LINE;
+
+    /**
+     * The table <code>public.obligation</code>.
+     */
+    public final Obligation OBLIGATION = Obligation.OBLIGATION;
 
     /**
      * The table <code>public.period_event</code>.
@@ -132,6 +170,11 @@ public class Public extends SchemaImpl {
     public final ReceiptApplication RECEIPT_APPLICATION = ReceiptApplication.RECEIPT_APPLICATION;
 
     /**
+     * The table <code>public.refund</code>.
+     */
+    public final Refund REFUND = Refund.REFUND;
+
+    /**
      * The table <code>public.revaluation</code>.
      */
     public final Revaluation REVALUATION = Revaluation.REVALUATION;
@@ -145,6 +188,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.user_role</code>.
      */
     public final UserRole USER_ROLE = UserRole.USER_ROLE;
+
+    /**
+     * The table <code>public.write_off</code>.
+     */
+    public final WriteOff WRITE_OFF = WriteOff.WRITE_OFF;
 
     /**
      * No further instances allowed
@@ -165,23 +213,31 @@ public class Public extends SchemaImpl {
             Account.ACCOUNT,
             AccountPeriodBalance.ACCOUNT_PERIOD_BALANCE,
             Agreement.AGREEMENT,
+            Allotment.ALLOTMENT,
             AppUser.APP_USER,
             Approval.APPROVAL,
             BankStatement.BANK_STATEMENT,
+            BudgetComponent.BUDGET_COMPONENT,
             Contributor.CONTRIBUTOR,
+            CostPlan.COST_PLAN,
             ExchangeRate.EXCHANGE_RATE,
+            Expenditure.EXPENDITURE,
             FiscalPeriod.FISCAL_PERIOD,
             Fund.FUND,
+            FundRate.FUND_RATE,
             IdempotencyKey.IDEMPOTENCY_KEY,
             JournalEntry.JOURNAL_ENTRY,
             JournalLine.JOURNAL_LINE,
+            Obligation.OBLIGATION,
             PeriodEvent.PERIOD_EVENT,
             Pledge.PLEDGE,
             Receipt.RECEIPT,
             ReceiptApplication.RECEIPT_APPLICATION,
+            Refund.REFUND,
             Revaluation.REVALUATION,
             Tranche.TRANCHE,
-            UserRole.USER_ROLE
+            UserRole.USER_ROLE,
+            WriteOff.WRITE_OFF
         );
     }
 }

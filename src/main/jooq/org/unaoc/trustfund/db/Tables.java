@@ -7,23 +7,31 @@ package org.unaoc.trustfund.db;
 import org.unaoc.trustfund.db.tables.Account;
 import org.unaoc.trustfund.db.tables.AccountPeriodBalance;
 import org.unaoc.trustfund.db.tables.Agreement;
+import org.unaoc.trustfund.db.tables.Allotment;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.BudgetComponent;
 import org.unaoc.trustfund.db.tables.Contributor;
+import org.unaoc.trustfund.db.tables.CostPlan;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
+import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
+import org.unaoc.trustfund.db.tables.FundRate;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
+import org.unaoc.trustfund.db.tables.Obligation;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
 import org.unaoc.trustfund.db.tables.Pledge;
 import org.unaoc.trustfund.db.tables.Receipt;
 import org.unaoc.trustfund.db.tables.ReceiptApplication;
+import org.unaoc.trustfund.db.tables.Refund;
 import org.unaoc.trustfund.db.tables.Revaluation;
 import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
+import org.unaoc.trustfund.db.tables.WriteOff;
 
 
 /**
@@ -48,6 +56,11 @@ public class Tables {
     public static final Agreement AGREEMENT = Agreement.AGREEMENT;
 
     /**
+     * The table <code>public.allotment</code>.
+     */
+    public static final Allotment ALLOTMENT = Allotment.ALLOTMENT;
+
+    /**
      * The table <code>public.app_user</code>.
      */
     public static final AppUser APP_USER = AppUser.APP_USER;
@@ -63,14 +76,29 @@ public class Tables {
     public static final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
 
     /**
+     * The table <code>public.budget_component</code>.
+     */
+    public static final BudgetComponent BUDGET_COMPONENT = BudgetComponent.BUDGET_COMPONENT;
+
+    /**
      * The table <code>public.contributor</code>.
      */
     public static final Contributor CONTRIBUTOR = Contributor.CONTRIBUTOR;
 
     /**
+     * The table <code>public.cost_plan</code>.
+     */
+    public static final CostPlan COST_PLAN = CostPlan.COST_PLAN;
+
+    /**
      * The table <code>public.exchange_rate</code>.
      */
     public static final ExchangeRate EXCHANGE_RATE = ExchangeRate.EXCHANGE_RATE;
+
+    /**
+     * The table <code>public.expenditure</code>.
+     */
+    public static final Expenditure EXPENDITURE = Expenditure.EXPENDITURE;
 
     /**
      * The table <code>public.fiscal_period</code>.
@@ -81,6 +109,11 @@ public class Tables {
      * The table <code>public.fund</code>.
      */
     public static final Fund FUND = Fund.FUND;
+
+    /**
+     * The table <code>public.fund_rate</code>.
+     */
+    public static final FundRate FUND_RATE = FundRate.FUND_RATE;
 
     /**
      * The table <code>public.idempotency_key</code>.
@@ -96,6 +129,11 @@ public class Tables {
      * The table <code>public.journal_line</code>.
      */
     public static final JournalLine JOURNAL_LINE = JournalLine.JOURNAL_LINE;
+
+    /**
+     * The table <code>public.obligation</code>.
+     */
+    public static final Obligation OBLIGATION = Obligation.OBLIGATION;
 
     /**
      * The table <code>public.period_event</code>.
@@ -118,6 +156,11 @@ public class Tables {
     public static final ReceiptApplication RECEIPT_APPLICATION = ReceiptApplication.RECEIPT_APPLICATION;
 
     /**
+     * The table <code>public.refund</code>.
+     */
+    public static final Refund REFUND = Refund.REFUND;
+
+    /**
      * The table <code>public.revaluation</code>.
      */
     public static final Revaluation REVALUATION = Revaluation.REVALUATION;
@@ -131,4 +174,9 @@ public class Tables {
      * The table <code>public.user_role</code>.
      */
     public static final UserRole USER_ROLE = UserRole.USER_ROLE;
+
+    /**
+     * The table <code>public.write_off</code>.
+     */
+    public static final WriteOff WRITE_OFF = WriteOff.WRITE_OFF;
 }

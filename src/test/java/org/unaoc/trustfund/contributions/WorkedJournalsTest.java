@@ -193,7 +193,7 @@ class WorkedJournalsTest extends ApiTest {
     @Test
     void j_g_with_tolerance_zero_the_shortfall_stays_outstanding() throws Exception {
         try (var owner = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
-            owner.createStatement().execute("UPDATE fund SET bank_charge_tolerance = 0");
+            owner.createStatement().execute("UPDATE fund_rate SET bank_charge_tolerance = 0");
             try {
                 JsonNode agreement = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD")), Map.of());
                 long id = agreement.get("id").asLong();
@@ -206,7 +206,7 @@ class WorkedJournalsTest extends ApiTest {
                 assertThat(tranche.get("outstanding").get("amount").asString()).isEqualTo("35.00");
                 Books.r7Holds(db, id);
             } finally {
-                owner.createStatement().execute("UPDATE fund SET bank_charge_tolerance = 100.00");
+                owner.createStatement().execute("UPDATE fund_rate SET bank_charge_tolerance = 100.00");
             }
         }
     }

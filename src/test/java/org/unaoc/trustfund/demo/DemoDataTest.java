@@ -49,6 +49,7 @@ class DemoDataTest {
         properties.add("trustfund.database.password", () -> "postgres");
         properties.add("trustfund.demo", () -> "1");
         properties.add("trustfund.demo-data", () -> "true");
+        properties.add("trustfund.database.pool-size", () -> "8");
     }
 
     @Test

@@ -35,13 +35,16 @@ import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
+import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
 import org.unaoc.trustfund.db.tables.Contributor.ContributorPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
 import org.unaoc.trustfund.db.tables.Pledge.PledgePath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.ReceiptApplication.ReceiptApplicationPath;
+import org.unaoc.trustfund.db.tables.Refund.RefundPath;
 import org.unaoc.trustfund.db.tables.Tranche.TranchePath;
+import org.unaoc.trustfund.db.tables.WriteOff.WriteOffPath;
 import org.unaoc.trustfund.db.tables.records.AgreementRecord;
 
 
@@ -210,7 +213,7 @@ public class Agreement extends TableImpl<AgreementRecord> {
 
     @Override
     public List<ForeignKey<AgreementRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.AGREEMENT__AGREEMENT_CONTRIBUTOR_FKEY, Keys.AGREEMENT__AGREEMENT_PLEDGE_ID_FKEY, Keys.AGREEMENT__AGREEMENT_RECOGNITION_ENTRY_ID_FKEY);
+        return Arrays.asList(Keys.AGREEMENT__AGREEMENT_CONTRIBUTOR_FKEY, Keys.AGREEMENT__AGREEMENT_EARMARK_FKEY, Keys.AGREEMENT__AGREEMENT_PLEDGE_ID_FKEY, Keys.AGREEMENT__AGREEMENT_RECOGNITION_ENTRY_ID_FKEY);
     }
 
     private transient ContributorPath _contributor;
@@ -223,6 +226,19 @@ public class Agreement extends TableImpl<AgreementRecord> {
             _contributor = new ContributorPath(this, Keys.AGREEMENT__AGREEMENT_CONTRIBUTOR_FKEY, null);
 
         return _contributor;
+    }
+
+    private transient BudgetComponentPath _budgetComponent;
+
+    /**
+     * Get the implicit join path to the <code>public.budget_component</code>
+     * table.
+     */
+    public BudgetComponentPath budgetComponent() {
+        if (_budgetComponent == null)
+            _budgetComponent = new BudgetComponentPath(this, Keys.AGREEMENT__AGREEMENT_EARMARK_FKEY, null);
+
+        return _budgetComponent;
     }
 
     private transient PledgePath _pledge;
@@ -289,6 +305,19 @@ public class Agreement extends TableImpl<AgreementRecord> {
         return _receiptApplication;
     }
 
+    private transient RefundPath _refund;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.refund</code>
+     * table
+     */
+    public RefundPath refund() {
+        if (_refund == null)
+            _refund = new RefundPath(this, null, Keys.REFUND__REFUND_AGREEMENT_ID_FKEY.getInverseKey());
+
+        return _refund;
+    }
+
     private transient TranchePath _tranche;
 
     /**
@@ -300,6 +329,19 @@ public class Agreement extends TableImpl<AgreementRecord> {
             _tranche = new TranchePath(this, null, Keys.TRANCHE__TRANCHE_AGREEMENT_ID_FKEY.getInverseKey());
 
         return _tranche;
+    }
+
+    private transient WriteOffPath _writeOff;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.write_off</code>
+     * table
+     */
+    public WriteOffPath writeOff() {
+        if (_writeOff == null)
+            _writeOff = new WriteOffPath(this, null, Keys.WRITE_OFF__WRITE_OFF_AGREEMENT_ID_FKEY.getInverseKey());
+
+        return _writeOff;
     }
 
     @Override

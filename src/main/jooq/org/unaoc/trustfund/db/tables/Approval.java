@@ -37,8 +37,10 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Indexes;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
+import org.unaoc.trustfund.db.tables.Allotment.AllotmentPath;
 import org.unaoc.trustfund.db.tables.AppUser.AppUserPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
+import org.unaoc.trustfund.db.tables.WriteOff.WriteOffPath;
 import org.unaoc.trustfund.db.tables.records.ApprovalRecord;
 
 
@@ -236,6 +238,19 @@ public class Approval extends TableImpl<ApprovalRecord> {
         return _approvalRequestedByFkey;
     }
 
+    private transient AllotmentPath _allotment;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.allotment</code>
+     * table
+     */
+    public AllotmentPath allotment() {
+        if (_allotment == null)
+            _allotment = new AllotmentPath(this, null, Keys.ALLOTMENT__ALLOTMENT_APPROVAL_ID_FKEY.getInverseKey());
+
+        return _allotment;
+    }
+
     private transient JournalEntryPath _journalEntry;
 
     /**
@@ -247,6 +262,19 @@ public class Approval extends TableImpl<ApprovalRecord> {
             _journalEntry = new JournalEntryPath(this, null, Keys.JOURNAL_ENTRY__JOURNAL_ENTRY_APPROVAL_ID_FKEY.getInverseKey());
 
         return _journalEntry;
+    }
+
+    private transient WriteOffPath _writeOff;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.write_off</code>
+     * table
+     */
+    public WriteOffPath writeOff() {
+        if (_writeOff == null)
+            _writeOff = new WriteOffPath(this, null, Keys.WRITE_OFF__WRITE_OFF_APPROVAL_ID_FKEY.getInverseKey());
+
+        return _writeOff;
     }
 
     @Override

@@ -38,6 +38,7 @@ import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
 import org.unaoc.trustfund.db.tables.Pledge.PledgePath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.ReceiptApplication.ReceiptApplicationPath;
+import org.unaoc.trustfund.db.tables.Refund.RefundPath;
 import org.unaoc.trustfund.db.tables.records.ContributorRecord;
 
 
@@ -237,6 +238,19 @@ public class Contributor extends TableImpl<ContributorRecord> {
             _receipt = new ReceiptPath(this, null, Keys.RECEIPT__RECEIPT_CONTRIBUTOR_FKEY.getInverseKey());
 
         return _receipt;
+    }
+
+    private transient RefundPath _refund;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.refund</code>
+     * table
+     */
+    public RefundPath refund() {
+        if (_refund == null)
+            _refund = new RefundPath(this, null, Keys.REFUND__REFUND_CONTRIBUTOR_FKEY.getInverseKey());
+
+        return _refund;
     }
 
     @Override

@@ -89,6 +89,16 @@ public class Fund extends TableImpl<FundRecord> {
      */
     public final TableField<FundRecord, LocalDate> GROUP_TERM_ENDS_ON = createField(DSL.name("group_term_ends_on"), SQLDataType.LOCALDATE.nullable(false).defaultValue(DSL.field(DSL.raw("'2006-12-31'::date"), SQLDataType.LOCALDATE)), this, "");
 
+    /**
+     * The column <code>public.fund.status</code>.
+     */
+    public final TableField<FundRecord, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'OPEN'::text"), SQLDataType.CLOB)), this, "");
+
+    /**
+     * The column <code>public.fund.closed_on</code>.
+     */
+    public final TableField<FundRecord, LocalDate> CLOSED_ON = createField(DSL.name("closed_on"), SQLDataType.LOCALDATE, this, "");
+
     private Fund(Name alias, Table<FundRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -134,7 +144,8 @@ public class Fund extends TableImpl<FundRecord> {
             Internal.createCheck(this, DSL.name("fund_bank_charge_tolerance_check"), "((bank_charge_tolerance >= (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("fund_id_check"), "((id = 1))", true),
             Internal.createCheck(this, DSL.name("fund_psc_rate_check"), "(((psc_rate >= (0)::numeric) AND (psc_rate <= (1)::numeric)))", true),
-            Internal.createCheck(this, DSL.name("fund_reserve_rate_check"), "(((reserve_rate >= (0)::numeric) AND (reserve_rate <= (1)::numeric)))", true)
+            Internal.createCheck(this, DSL.name("fund_reserve_rate_check"), "(((reserve_rate >= (0)::numeric) AND (reserve_rate <= (1)::numeric)))", true),
+            Internal.createCheck(this, DSL.name("fund_status_check"), "((status = ANY (ARRAY['OPEN'::text, 'CLOSED'::text])))", true)
         );
     }
 

@@ -39,12 +39,15 @@ import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
 import org.unaoc.trustfund.db.tables.Approval.ApprovalPath;
+import org.unaoc.trustfund.db.tables.Expenditure.ExpenditurePath;
 import org.unaoc.trustfund.db.tables.FiscalPeriod.FiscalPeriodPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.ReceiptApplication.ReceiptApplicationPath;
+import org.unaoc.trustfund.db.tables.Refund.RefundPath;
 import org.unaoc.trustfund.db.tables.Revaluation.RevaluationPath;
 import org.unaoc.trustfund.db.tables.Tranche.TranchePath;
+import org.unaoc.trustfund.db.tables.WriteOff.WriteOffPath;
 import org.unaoc.trustfund.db.tables.records.JournalEntryRecord;
 
 
@@ -262,6 +265,19 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
         return _agreement;
     }
 
+    private transient ExpenditurePath _expenditure;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.expenditure</code>
+     * table
+     */
+    public ExpenditurePath expenditure() {
+        if (_expenditure == null)
+            _expenditure = new ExpenditurePath(this, null, Keys.EXPENDITURE__EXPENDITURE_ENTRY_ID_FKEY.getInverseKey());
+
+        return _expenditure;
+    }
+
     private transient JournalLinePath _journalLine;
 
     /**
@@ -301,6 +317,32 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
         return _receipt;
     }
 
+    private transient RefundPath _refundEntryIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.refund</code>
+     * table, via the <code>refund_entry_id_fkey</code> key
+     */
+    public RefundPath refundEntryIdFkey() {
+        if (_refundEntryIdFkey == null)
+            _refundEntryIdFkey = new RefundPath(this, null, Keys.REFUND__REFUND_ENTRY_ID_FKEY.getInverseKey());
+
+        return _refundEntryIdFkey;
+    }
+
+    private transient RefundPath _refundPaidEntryIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.refund</code>
+     * table, via the <code>refund_paid_entry_id_fkey</code> key
+     */
+    public RefundPath refundPaidEntryIdFkey() {
+        if (_refundPaidEntryIdFkey == null)
+            _refundPaidEntryIdFkey = new RefundPath(this, null, Keys.REFUND__REFUND_PAID_ENTRY_ID_FKEY.getInverseKey());
+
+        return _refundPaidEntryIdFkey;
+    }
+
     private transient RevaluationPath _revaluation;
 
     /**
@@ -325,6 +367,19 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
             _tranche = new TranchePath(this, null, Keys.TRANCHE__TRANCHE_RECOGNITION_ENTRY_ID_FKEY.getInverseKey());
 
         return _tranche;
+    }
+
+    private transient WriteOffPath _writeOff;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.write_off</code>
+     * table
+     */
+    public WriteOffPath writeOff() {
+        if (_writeOff == null)
+            _writeOff = new WriteOffPath(this, null, Keys.WRITE_OFF__WRITE_OFF_ENTRY_ID_FKEY.getInverseKey());
+
+        return _writeOff;
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Account.AccountPath;
 import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
+import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
 import org.unaoc.trustfund.db.tables.Contributor.ContributorPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
 import org.unaoc.trustfund.db.tables.Tranche.TranchePath;
@@ -240,7 +241,7 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
 
     @Override
     public List<ForeignKey<JournalLineRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.JOURNAL_LINE__JOURNAL_LINE_ACCOUNT_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_AGREEMENT_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_CONTRIBUTOR_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_TRANCHE_FKEY);
+        return Arrays.asList(Keys.JOURNAL_LINE__JOURNAL_LINE_ACCOUNT_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_AGREEMENT_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_COMPONENT_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_CONTRIBUTOR_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_ENTRY_ID_ENTRY_DATE_PERIOD_ID_FKEY, Keys.JOURNAL_LINE__JOURNAL_LINE_TRANCHE_FKEY);
     }
 
     private transient AccountPath _account;
@@ -265,6 +266,19 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
             _agreement = new AgreementPath(this, Keys.JOURNAL_LINE__JOURNAL_LINE_AGREEMENT_FKEY, null);
 
         return _agreement;
+    }
+
+    private transient BudgetComponentPath _budgetComponent;
+
+    /**
+     * Get the implicit join path to the <code>public.budget_component</code>
+     * table.
+     */
+    public BudgetComponentPath budgetComponent() {
+        if (_budgetComponent == null)
+            _budgetComponent = new BudgetComponentPath(this, Keys.JOURNAL_LINE__JOURNAL_LINE_COMPONENT_FKEY, null);
+
+        return _budgetComponent;
     }
 
     private transient ContributorPath _contributor;
@@ -314,6 +328,7 @@ public class JournalLine extends TableImpl<JournalLineRecord> {
             Internal.createCheck(this, DSL.name("journal_line_check3"), "(((rate IS NULL) = (rate_date IS NULL)))", true),
             Internal.createCheck(this, DSL.name("journal_line_currency_check"), "((currency ~ '^[A-Z]{3}$'::text))", true),
             Internal.createCheck(this, DSL.name("journal_line_line_no_check"), "((line_no >= 1))", true),
+            Internal.createCheck(this, DSL.name("journal_line_object_class_check"), "((object_class = ANY (ARRAY['STAFF'::text, 'TRAVEL'::text, 'CONTRACTUAL'::text, 'MEETINGS'::text, 'OPERATING'::text])))", true),
             Internal.createCheck(this, DSL.name("journal_line_rate_check"), "((rate > (0)::numeric))", true)
         );
     }

@@ -37,6 +37,7 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
+import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
 import org.unaoc.trustfund.db.tables.Contributor.ContributorPath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.records.PledgeRecord;
@@ -202,7 +203,7 @@ public class Pledge extends TableImpl<PledgeRecord> {
 
     @Override
     public List<ForeignKey<PledgeRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.PLEDGE__PLEDGE_CONTRIBUTOR_FKEY);
+        return Arrays.asList(Keys.PLEDGE__PLEDGE_CONTRIBUTOR_FKEY, Keys.PLEDGE__PLEDGE_EARMARK_FKEY);
     }
 
     private transient ContributorPath _contributor;
@@ -215,6 +216,19 @@ public class Pledge extends TableImpl<PledgeRecord> {
             _contributor = new ContributorPath(this, Keys.PLEDGE__PLEDGE_CONTRIBUTOR_FKEY, null);
 
         return _contributor;
+    }
+
+    private transient BudgetComponentPath _budgetComponent;
+
+    /**
+     * Get the implicit join path to the <code>public.budget_component</code>
+     * table.
+     */
+    public BudgetComponentPath budgetComponent() {
+        if (_budgetComponent == null)
+            _budgetComponent = new BudgetComponentPath(this, Keys.PLEDGE__PLEDGE_EARMARK_FKEY, null);
+
+        return _budgetComponent;
     }
 
     private transient AgreementPath _agreement;

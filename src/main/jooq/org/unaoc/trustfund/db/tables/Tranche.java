@@ -38,6 +38,7 @@ import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
 import org.unaoc.trustfund.db.tables.ReceiptApplication.ReceiptApplicationPath;
+import org.unaoc.trustfund.db.tables.WriteOff.WriteOffPath;
 import org.unaoc.trustfund.db.tables.records.TrancheRecord;
 
 
@@ -223,6 +224,19 @@ public class Tranche extends TableImpl<TrancheRecord> {
             _receiptApplication = new ReceiptApplicationPath(this, null, Keys.RECEIPT_APPLICATION__RECEIPT_APPLICATION_AGREEMENT_ID_TRANCHE_NO_FKEY.getInverseKey());
 
         return _receiptApplication;
+    }
+
+    private transient WriteOffPath _writeOff;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.write_off</code>
+     * table
+     */
+    public WriteOffPath writeOff() {
+        if (_writeOff == null)
+            _writeOff = new WriteOffPath(this, null, Keys.WRITE_OFF__WRITE_OFF_AGREEMENT_ID_TRANCHE_NO_FKEY.getInverseKey());
+
+        return _writeOff;
     }
 
     @Override

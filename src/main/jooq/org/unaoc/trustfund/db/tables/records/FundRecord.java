@@ -118,6 +118,34 @@ public class FundRecord extends UpdatableRecordImpl<FundRecord> {
         return (LocalDate) get(6);
     }
 
+    /**
+     * Setter for <code>public.fund.status</code>.
+     */
+    public void setStatus(String value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for <code>public.fund.status</code>.
+     */
+    public String getStatus() {
+        return (String) get(7);
+    }
+
+    /**
+     * Setter for <code>public.fund.closed_on</code>.
+     */
+    public void setClosedOn(LocalDate value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>public.fund.closed_on</code>.
+     */
+    public LocalDate getClosedOn() {
+        return (LocalDate) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -141,7 +169,7 @@ public class FundRecord extends UpdatableRecordImpl<FundRecord> {
     /**
      * Create a detached, initialised FundRecord
      */
-    public FundRecord(Short id, String name, String functionalCurrency, BigDecimal pscRate, BigDecimal reserveRate, BigDecimal bankChargeTolerance, LocalDate groupTermEndsOn) {
+    public FundRecord(Short id, String name, String functionalCurrency, BigDecimal pscRate, BigDecimal reserveRate, BigDecimal bankChargeTolerance, LocalDate groupTermEndsOn, String status, LocalDate closedOn) {
         super(Fund.FUND);
 
         setId(id);
@@ -151,6 +179,8 @@ public class FundRecord extends UpdatableRecordImpl<FundRecord> {
         setReserveRate(reserveRate);
         setBankChargeTolerance(bankChargeTolerance);
         setGroupTermEndsOn(groupTermEndsOn);
+        setStatus(status);
+        setClosedOn(closedOn);
         resetTouchedOnNotNull();
     }
 }

@@ -1,0 +1,116 @@
+package org.unaoc.trustfund.spending;
+
+import static org.unaoc.trustfund.db.Tables.REFUND;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.unaoc.trustfund.approvals.ControlledOperation;
+import org.unaoc.trustfund.contributions.Contributors;
+import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.ledger.Dimensions;
+import org.unaoc.trustfund.ledger.EntryType;
+import org.unaoc.trustfund.ledger.Journal;
+import org.unaoc.trustfund.ledger.NewEntry;
+import org.unaoc.trustfund.ledger.NewLine;
+import org.unaoc.trustfund.system.Problem;
+
+/** Refunds to contributors (controlled): Dr 4190 / Cr 2110, then Dr 2110 / Cr cash when paid (R15). */
+@Component
+public class Refunds implements ControlledOperation<Refunds.Request> {
+
+    static final String REFUNDS = "4190";
+
+    private final DSLContext db;
+    private final Journal journal;
+    private final Contributors contributors;
+
+    Refunds(DSLContext db, Journal journal, Contributors contributors) {
+        this.db = db;
+        this.journal = journal;
+        this.contributors = contributors;
+    }
+
+    public record Request(String contributor, @Nullable Long agreement, Money amount, LocalDate date, String reason) {
+    }
+
+    public record Refund(long id, String contributor, @Nullable Long agreement, BigDecimal amount, String reason,
+                         LocalDate decidedOn, long entry, @Nullable Long paidEntry) {
+    }
+
+    @Override
+    public String name() {
+        return "REFUND";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public String summary(Request request) {
+        return "Refund of USD " + request.amount().formatted() + " to " + request.contributor() + ": " + request.reason();
+    }
+
+    @Override
+    public void check(Request request, String maker) {
+        contributors.existing(request.contributor(), "contributor");
+        if (request.amount() == null || !request.amount().isUsd() || request.amount().amount().signum() <= 0) {
+            throw Problem.invalidField("amount", "a refund is a positive USD amount");
+        }
+        if (request.date() == null || request.reason() == null || request.reason().isBlank()) {
+            throw Problem.invalid("A refund needs its date and reason.");
+        }
+    }
+
+    @Override
+    public Object execute(Request request, String maker, String approver, long approval) {
+        check(request, maker);
+        return refunds(List.of(request), maker, approver, "Refund to " + request.contributor() + ": " + request.reason())
+                .getFirst();
+    }
+
+    /** One entry: Dr 4190 the total / Cr 2110 per contributor; a refund row each. */
+    List<Refund> refunds(List<Request> requests, String maker, @Nullable String approver, String description) {
+        BigDecimal total = requests.stream().map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<NewLine> lines = new java.util.ArrayList<>();
+        lines.add(NewLine.debit(REFUNDS, total));
+        for (Request request : requests) {
+            lines.add(NewLine.credit(Conditions.REFUNDS_PAYABLE, request.amount().amount())
+                    .withDimensions(new Dimensions(request.contributor(), request.agreement(), null, null, null)));
+        }
+        long entry = journal.post(new NewEntry(requests.getFirst().date(), EntryType.REFUND, description, lines, null, maker,
+                approver, null));
+        return requests.stream().map(request -> get(db.insertInto(REFUND).set(REFUND.CONTRIBUTOR, request.contributor())
+                .set(REFUND.AGREEMENT_ID, request.agreement()).set(REFUND.AMOUNT, request.amount().amount())
+                .set(REFUND.REASON, request.reason()).set(REFUND.DECIDED_ON, request.date()).set(REFUND.ENTRY_ID, entry)
+                .set(REFUND.CREATED_BY, maker).set(REFUND.APPROVED_BY, approver)
+                .returning(REFUND.ID).fetchOne(REFUND.ID))).toList();
+    }
+
+    /** The refund paid from the USD bank account: Dr 2110 / Cr 1010. */
+    @Transactional
+    public Refund pay(long id, LocalDate on, String user) {
+        Refund refund = get(id);
+        if (refund.paidEntry() != null) {
+            throw Problem.conflict("refund-paid", "Already paid", "Refund " + id + " was paid (entry " + refund.paidEntry() + ").");
+        }
+        Dimensions dimensions = new Dimensions(refund.contributor(), refund.agreement(), null, null, null);
+        long entry = journal.post(new NewEntry(on, EntryType.REFUND, "Refund " + id + " paid to " + refund.contributor(),
+                List.of(NewLine.debit(Conditions.REFUNDS_PAYABLE, refund.amount()).withDimensions(dimensions),
+                        NewLine.credit(Spending.CASH, refund.amount())), null, user, null, null));
+        db.update(REFUND).set(REFUND.PAID_ENTRY_ID, entry).where(REFUND.ID.eq(id)).execute();
+        return get(id);
+    }
+
+    public Refund get(long id) {
+        return db.selectFrom(REFUND).where(REFUND.ID.eq(id)).fetchOptional(r -> new Refund(r.getId(), r.getContributor(),
+                        r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(), r.getEntryId(), r.getPaidEntryId()))
+                .orElseThrow(() -> Problem.notFound("Refund " + id));
+    }
+}

@@ -1,0 +1,162 @@
+package org.unaoc.trustfund.spending;
+
+import static org.unaoc.trustfund.db.Tables.EXPENDITURE;
+import static org.unaoc.trustfund.db.Tables.OBLIGATION;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.ledger.Dimensions;
+import org.unaoc.trustfund.ledger.EntryType;
+import org.unaoc.trustfund.ledger.FundParameters;
+import org.unaoc.trustfund.ledger.Journal;
+import org.unaoc.trustfund.ledger.JournalEntries;
+import org.unaoc.trustfund.ledger.NewEntry;
+import org.unaoc.trustfund.ledger.NewLine;
+import org.unaoc.trustfund.system.Problem;
+
+/**
+ * Obligations (commitments, R11) and expenditure with its programme support cost in the same
+ * entry (R8), each checked against the funds available to its component (R9) under one lock.
+ */
+@Service
+public class Spending {
+
+    static final String CASH = "1010";
+    static final String PSC_EXPENSE = "5900";
+    static final String PSC_PAYABLE = "2150";
+
+    private final DSLContext db;
+    private final Availability availability;
+    private final BudgetComponents components;
+    private final FundParameters fund;
+    private final Journal journal;
+    private final JournalEntries entries;
+    private final Conditions conditions;
+
+    Spending(DSLContext db, Availability availability, BudgetComponents components, FundParameters fund, Journal journal,
+             JournalEntries entries, Conditions conditions) {
+        this.db = db;
+        this.availability = availability;
+        this.components = components;
+        this.fund = fund;
+        this.journal = journal;
+        this.entries = entries;
+        this.conditions = conditions;
+    }
+
+    public record Commitment(@NotBlank String component, @NotNull ObjectClass objectClass, @NotNull Money amount,
+                             @NotNull LocalDate date, @NotBlank @Size(max = 200) String payee,
+                             @NotBlank @Size(max = 1000) String description, @Nullable Long obligation) {
+    }
+
+    public record Obligation(long id, String component, ObjectClass objectClass, BigDecimal amount, BigDecimal pscRate,
+                             LocalDate date, String payee, String description, BigDecimal liquidated,
+                             BigDecimal unliquidated) {
+    }
+
+    public record Expenditure(long id, String component, ObjectClass objectClass, BigDecimal amount, BigDecimal psc,
+                              BigDecimal pscRate, LocalDate date, String payee, @Nullable Long obligation,
+                              BigDecimal liquidated, JournalEntries.Entry entry, List<JournalEntries.Entry> conditionsMet) {
+    }
+
+    @Transactional
+    public Obligation obligate(Commitment commitment, String user) {
+        BigDecimal amount = usd(commitment);
+        if (commitment.obligation() != null) {
+            throw Problem.invalidField("obligation", "an obligation does not liquidate another");
+        }
+        BigDecimal rate = fund.on(commitment.date()).pscRate();
+        availability.lock();
+        availability.require(commitment.component(), amount.add(Availability.psc(amount, rate)), commitment.date());
+        long id = db.insertInto(OBLIGATION).set(OBLIGATION.COMPONENT, commitment.component())
+                .set(OBLIGATION.OBJECT_CLASS, commitment.objectClass().name()).set(OBLIGATION.AMOUNT, amount)
+                .set(OBLIGATION.PSC_RATE, rate).set(OBLIGATION.OBLIGATED_ON, commitment.date())
+                .set(OBLIGATION.PAYEE, commitment.payee().strip()).set(OBLIGATION.DESCRIPTION, commitment.description().strip())
+                .set(OBLIGATION.CREATED_BY, user).returning(OBLIGATION.ID).fetchOne(OBLIGATION.ID);
+        return obligation(id);
+    }
+
+    @Transactional
+    public Expenditure spend(Commitment commitment, String user) {
+        BigDecimal amount = usd(commitment);
+        FundParameters.Rates rates = fund.on(commitment.date());
+        String account = commitment.objectClass().account();
+        BigDecimal psc = rates.pscExemptAccounts().contains(account) ? BigDecimal.ZERO.setScale(2)
+                : Availability.psc(amount, rates.pscRate());
+        availability.lock();
+        BigDecimal liquidated = BigDecimal.ZERO.setScale(2);
+        BigDecimal released = BigDecimal.ZERO;
+        if (commitment.obligation() != null) {
+            Obligation obligation = obligation(commitment.obligation());
+            if (!obligation.component().equals(commitment.component())) {
+                throw Problem.invalidField("obligation", "obligation " + obligation.id() + " is for " + obligation.component());
+            }
+            liquidated = amount.min(obligation.unliquidated());
+            released = liquidated.add(Availability.psc(liquidated, obligation.pscRate()));
+        }
+        BigDecimal more = amount.add(psc).subtract(released);
+        if (more.signum() > 0) {
+            availability.require(commitment.component(), more, commitment.date());
+        }
+        Dimensions dimensions = new Dimensions(null, null, null, commitment.component(), commitment.objectClass().name());
+        List<NewLine> lines = new ArrayList<>(List.of(NewLine.debit(account, amount).withDimensions(dimensions),
+                NewLine.credit(CASH, amount)));
+        if (psc.signum() > 0) {
+            lines.add(NewLine.debit(PSC_EXPENSE, psc).withDimensions(dimensions));
+            lines.add(NewLine.credit(PSC_PAYABLE, psc).withDimensions(dimensions));
+        }
+        long entry = journal.post(new NewEntry(commitment.date(), EntryType.EXPENDITURE, commitment.description().strip()
+                + " (" + commitment.payee().strip() + ")", lines, null, user, null, null));
+        long id = db.insertInto(EXPENDITURE).set(EXPENDITURE.COMPONENT, commitment.component())
+                .set(EXPENDITURE.OBJECT_CLASS, commitment.objectClass().name()).set(EXPENDITURE.AMOUNT, amount)
+                .set(EXPENDITURE.PSC, psc).set(EXPENDITURE.PSC_RATE, rates.pscRate()).set(EXPENDITURE.SPENT_ON, commitment.date())
+                .set(EXPENDITURE.PAYEE, commitment.payee().strip()).set(EXPENDITURE.DESCRIPTION, commitment.description().strip())
+                .set(EXPENDITURE.OBLIGATION_ID, commitment.obligation()).set(EXPENDITURE.LIQUIDATED, liquidated)
+                .set(EXPENDITURE.ENTRY_ID, entry).set(EXPENDITURE.CREATED_BY, user)
+                .returning(EXPENDITURE.ID).fetchOne(EXPENDITURE.ID);
+        List<Long> met = conditions.meet(commitment.component(), amount.add(psc), commitment.date(), user);
+        return new Expenditure(id, commitment.component(), commitment.objectClass(), amount, psc, rates.pscRate(),
+                commitment.date(), commitment.payee(), commitment.obligation(), liquidated, entries.get(entry),
+                met.stream().map(entries::get).toList());
+    }
+
+    public Obligation obligation(long id) {
+        var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
+                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID));
+        return db.select(OBLIGATION.asterisk(), DSL.field(liquidated).as("liquidated")).from(OBLIGATION)
+                .where(OBLIGATION.ID.eq(id))
+                .fetchOptional(r -> {
+                    var o = r.into(OBLIGATION);
+                    BigDecimal done = r.get("liquidated", BigDecimal.class).setScale(2);
+                    return new Obligation(o.getId(), o.getComponent(), ObjectClass.valueOf(o.getObjectClass()), o.getAmount(),
+                            o.getPscRate().stripTrailingZeros(), o.getObligatedOn(), o.getPayee(), o.getDescription(), done,
+                            o.getAmount().subtract(done));
+                })
+                .orElseThrow(() -> Problem.invalidField("obligation", "obligation " + id + " does not exist"));
+    }
+
+    private BigDecimal usd(Commitment commitment) {
+        components.requireExists(commitment.component(), "component");
+        if (!commitment.amount().isUsd()) {
+            throw Problem.invalidField("amount", "obligations and expenditure are recorded in USD");
+        }
+        if (commitment.amount().amount().signum() <= 0) {
+            throw Problem.invalidField("amount", "must be positive");
+        }
+        if (fund.closed()) {
+            throw Problem.conflict("fund-closed", "Fund closed", "The fund is closed: it accepts no commitment.");
+        }
+        return commitment.amount().amount();
+    }
+}

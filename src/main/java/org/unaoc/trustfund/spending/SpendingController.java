@@ -1,0 +1,179 @@
+package org.unaoc.trustfund.spending;
+
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.unaoc.trustfund.approvals.Approvals;
+import org.unaoc.trustfund.contributions.WriteOffs;
+import org.unaoc.trustfund.system.IdempotencyKeyRequired;
+
+/** Budgets, commitments, expenditure, availability and the end of money's life: write-offs, refunds, closure. */
+@RestController
+@RequestMapping("/api")
+class SpendingController {
+
+    private final BudgetComponents components;
+    private final Spending spending;
+    private final Availability availability;
+    private final Conditions conditions;
+    private final Approvals approvals;
+    private final Allotments allotments;
+    private final FundParameterChange parameterChange;
+    private final WriteOffs writeOffs;
+    private final Refunds refunds;
+    private final Closure closure;
+    private final Schedules schedules;
+
+    SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
+                       Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
+                       Refunds refunds, Closure closure, Schedules schedules) {
+        this.components = components;
+        this.spending = spending;
+        this.availability = availability;
+        this.conditions = conditions;
+        this.approvals = approvals;
+        this.allotments = allotments;
+        this.parameterChange = parameterChange;
+        this.writeOffs = writeOffs;
+        this.refunds = refunds;
+        this.closure = closure;
+        this.schedules = schedules;
+    }
+
+    record OnDate(@Nullable LocalDate date) {
+        LocalDate orToday() {
+            return date != null ? date : LocalDate.now(ZoneOffset.UTC);
+        }
+    }
+
+    @GetMapping("/budget-components")
+    List<BudgetComponents.Component> components() {
+        return components.list();
+    }
+
+    @PostMapping("/budget-components")
+    @ResponseStatus(HttpStatus.CREATED)
+    BudgetComponents.Component addComponent(@Valid @RequestBody BudgetComponents.Component component, Principal user) {
+        return components.create(component, user.getName());
+    }
+
+    @GetMapping("/cost-plans")
+    List<BudgetComponents.CostPlan> costPlans(@RequestParam(required = false) @Nullable Integer year,
+                                              @RequestParam(required = false) @Nullable String component) {
+        return components.plans(year, component);
+    }
+
+    @PostMapping("/cost-plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<BudgetComponents.CostPlan> plan(@Valid @RequestBody BudgetComponents.CostPlan plan, Principal user) {
+        return components.plan(plan, user.getName());
+    }
+
+    @GetMapping("/allotments")
+    List<Map<String, Object>> allotments() {
+        return allotments.list();
+    }
+
+    @PostMapping("/allotments")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending allot(@RequestBody Allotments.Request request, Principal user) {
+        return approvals.request(allotments, request, user.getName());
+    }
+
+    @PostMapping("/obligations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @IdempotencyKeyRequired
+    Spending.Obligation obligate(@Valid @RequestBody Spending.Commitment commitment, Principal user) {
+        return spending.obligate(commitment, user.getName());
+    }
+
+    @GetMapping("/obligations/{id}")
+    Spending.Obligation obligation(@PathVariable long id) {
+        return spending.obligation(id);
+    }
+
+    @PostMapping("/expenditures")
+    @ResponseStatus(HttpStatus.CREATED)
+    @IdempotencyKeyRequired
+    Spending.Expenditure spend(@Valid @RequestBody Spending.Commitment commitment, Principal user) {
+        return spending.spend(commitment, user.getName());
+    }
+
+    @GetMapping("/availability")
+    Availability.Figures availability(@RequestParam(required = false) @Nullable String component,
+                                      @RequestParam(required = false) @Nullable LocalDate asOf) {
+        return availability.of(component, asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
+    }
+
+    @PostMapping("/fund/parameters")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending changeParameters(@RequestBody FundParameterChange.Request request, Principal user) {
+        return approvals.request(parameterChange, request, user.getName());
+    }
+
+    @PostMapping("/impairments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @IdempotencyKeyRequired
+    WriteOffs.Scheduled impair(@RequestBody WriteOffs.Request request, Principal user) {
+        return writeOffs.allow(request, user.getName());
+    }
+
+    @PostMapping("/write-offs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending writeOff(@RequestBody WriteOffs.Request request, Principal user) {
+        return approvals.request(writeOffs, request, user.getName());
+    }
+
+    @PostMapping("/agreements/{id}/condition-expiry")
+    @ResponseStatus(HttpStatus.CREATED)
+    @IdempotencyKeyRequired
+    Refunds.Refund expire(@PathVariable long id, @RequestBody OnDate on, Principal user) {
+        return refunds.get(conditions.expire(id, on.orToday(), user.getName()));
+    }
+
+    @PostMapping("/refunds")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending refund(@RequestBody Refunds.Request request, Principal user) {
+        return approvals.request(refunds, request, user.getName());
+    }
+
+    @PostMapping("/refunds/{id}/payment")
+    @IdempotencyKeyRequired
+    Refunds.Refund pay(@PathVariable long id, @RequestBody OnDate on, Principal user) {
+        return refunds.pay(id, on.orToday(), user.getName());
+    }
+
+    @PostMapping("/closure")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending close(@RequestBody Closure.Request request, Principal user) {
+        return approvals.request(closure, request, user.getName());
+    }
+
+    @GetMapping("/statements/obligations")
+    Schedules.Obligations obligations(@RequestParam(required = false) @Nullable LocalDate asOf) {
+        return schedules.obligations(asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
+    }
+
+    @GetMapping("/statements/write-offs")
+    List<WriteOffs.Scheduled> writeOffSchedule() {
+        return writeOffs.schedule(null);
+    }
+}
