@@ -123,21 +123,25 @@ final class Books {
                        coalesce(sum(l.amount_usd) FILTER (WHERE a.code = '2300'), 0) AS conditional
                   FROM journal_line l JOIN account a ON a.id = l.account_id WHERE l.agreement_id = ?""", agreement);
         BigDecimal received = db.fetchSingle("SELECT coalesce(sum(usd_value), 0) FROM receipt_application "
-                + "WHERE agreement_id = ? AND kind IN ('TRANCHE', 'BANK_CHARGE')", agreement).get(0, BigDecimal.class);
+                + "WHERE agreement_id = ? AND kind IN ('TRANCHE', 'BANK_CHARGE')", agreement).get(0, BigDecimal.class)
+                .add(db.fetchSingle("SELECT coalesce(sum(usd), 0) FROM write_off WHERE agreement_id = ? AND kind = 'WRITE_OFF'",
+                        agreement).get(0, BigDecimal.class));
         BigDecimal revenue = row.get("revenue", BigDecimal.class);
         BigDecimal differences = row.get("differences", BigDecimal.class);
         BigDecimal carried = row.get("carried", BigDecimal.class);
-        assertThat(revenue.add(differences)).as("R7 in USD for agreement %d: revenue %s + differences %s = received %s + carried %s",
+        assertThat(revenue.add(differences)).as("R7 in USD for agreement %d: revenue %s + differences %s = received and written off %s + carried %s",
                 agreement, revenue, differences, received, carried).isEqualByComparingTo(received.add(carried));
         var original = db.fetchSingle("""
                 SELECT (SELECT sum(amount) FROM tranche WHERE agreement_id = ?) AS agreed,
                        (SELECT coalesce(sum(amount), 0) FROM receipt_application WHERE agreement_id = ?
-                          AND kind IN ('TRANCHE', 'BANK_CHARGE', 'CONDITIONAL')) AS received,
+                          AND kind IN ('TRANCHE', 'BANK_CHARGE', 'CONDITIONAL'))
+                       + (SELECT coalesce(sum(amount), 0) FROM write_off WHERE agreement_id = ?
+                          AND kind = 'WRITE_OFF') AS received,
                        (SELECT coalesce(sum(coalesce(l.original_amount, l.amount_usd)), 0) FROM journal_line l
                           JOIN account a ON a.id = l.account_id WHERE l.agreement_id = ? AND a.code IN ('1210', '1220')) AS carried,
                        (SELECT coalesce(sum(amount), 0) FROM tranche WHERE agreement_id = ?
                           AND subject_to_appropriation AND recognised_on IS NULL) AS unconfirmed""",
-                agreement, agreement, agreement, agreement);
+                agreement, agreement, agreement, agreement, agreement);
         boolean conditional = db.fetchExists(db.selectOne().from("agreement").where("id = ? AND condition_description IS NOT NULL", agreement));
         if (!conditional) {
             assertThat(original.get("agreed", BigDecimal.class).subtract(original.get("unconfirmed", BigDecimal.class))
