@@ -49,10 +49,12 @@ class DemoData implements ApplicationRunner {
     private final Agreements agreements;
     private final Receipts receipts;
     private final Revaluations revaluations;
+    private final DemoSpending spending;
 
     DemoData(DemoMode demo, @Value("${trustfund.demo-data:true}") boolean enabled, DSLContext db,
              TransactionTemplate transactions, Contributors contributors, ExchangeRates rates, Pledges pledges,
-             Agreements agreements, Receipts receipts, Revaluations revaluations) {
+             Agreements agreements, Receipts receipts, Revaluations revaluations, DemoSpending spending) {
+        this.spending = spending;
         this.demo = demo;
         this.enabled = enabled;
         this.db = db;
@@ -71,7 +73,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         transactions.executeWithoutResult(status -> load());
-        log.info("Demo data loaded: the fund's contributions 2005-2007");
+        log.info("Demo data loaded: the fund's contributions and spending 2005-2007");
     }
 
     private void load() {
@@ -128,6 +130,7 @@ class DemoData implements ApplicationRunner {
         pledges.announce(new Pledges.NewPledge("QA", Money.usd("1000000.00"), LocalDate.parse("2007-11-13"),
                 LocalDate.parse("2008-06-30"), null, "For the programme of action"), WHO);
         revaluations.revalue(LocalDate.parse("2007-12-31"), WHO);
+        spending.load();
     }
 
     private void contributor(String code, String name, Contributors.Type type, boolean coSponsor, boolean friend,

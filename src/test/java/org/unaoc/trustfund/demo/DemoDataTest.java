@@ -70,5 +70,11 @@ class DemoDataTest {
                 .findFirst().orElseThrow();
         assertThat(turkey.outstanding().amount()).isEqualByComparingTo("300000.00");
         assertThat(db.fetchCount(org.unaoc.trustfund.db.Tables.APP_USER)).isGreaterThanOrEqualTo(9);
+        assertThat(db.fetchCount(org.unaoc.trustfund.db.Tables.EXPENDITURE)).isGreaterThan(40);
+        // the research grant's condition was met by research spending
+        assertThat(db.fetchCount(org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY,
+                org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY.TYPE.eq("CONDITION_MET"))).isPositive();
+        var cash = db.fetchSingle("SELECT sum(balance_usd) FROM account WHERE code LIKE '10%'").get(0, java.math.BigDecimal.class);
+        assertThat(cash).isPositive();
     }
 }
