@@ -58,6 +58,10 @@ public class FundParameterChange implements ControlledOperation<FundParameterCha
                 || request.bankChargeTolerance().scale() > 2)) {
             throw Problem.invalidField("bankChargeTolerance", "is a USD amount of zero or more");
         }
+        if (db.fetchExists(FUND_RATE, FUND_RATE.EFFECTIVE_FROM.ge(request.effectiveFrom()))) {
+            throw Problem.conflict("parameters-exist", "Parameters exist", "Fund parameters are already set from "
+                    + request.effectiveFrom() + " or later; choose a later effective date.");
+        }
         if (db.fetchExists(EXPENDITURE, EXPENDITURE.SPENT_ON.ge(request.effectiveFrom()))) {
             throw Problem.conflict("parameters-in-use", "Parameters already applied", "Expenditure dated on or after "
                     + request.effectiveFrom() + " was posted at the rates in force; choose a later effective date.");

@@ -1,0 +1,95 @@
+package org.unaoc.trustfund.spending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unaoc.trustfund.spending.Spend.commitment;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unaoc.trustfund.support.Api;
+import org.unaoc.trustfund.support.FreshBooksTest;
+import tools.jackson.databind.JsonNode;
+
+/** Allotments, fund parameters and refunds wait for a second officer; schedules show what is left. */
+class ControlledSpendingTest extends FreshBooksTest {
+
+    @Test
+    void an_allotment_is_made_only_on_approval() {
+        Spend spend = new Spend(api());
+        Api.Response requested = api().post("finance", "/api/allotments", Map.of("component", "HLG", "year", 2014,
+                "amount", Spend.usd("250000.00")));
+        assertThat(api().get("auditor", "/api/allotments").body().valueStream()
+                .filter(a -> a.get("year").asInt() == 2014)).isEmpty();
+        spend.approve(requested);
+        assertThat(api().get("auditor", "/api/allotments").body().valueStream()
+                .filter(a -> a.get("year").asInt() == 2014).map(a -> a.get("approved_by").asString())).containsExactly("approver");
+        assertThat(api().post("finance", "/api/allotments", Map.of("component", "NOPE", "year", 2014,
+                "amount", Spend.usd("1.00"))).status()).isEqualTo(422);
+    }
+
+    @Test
+    void new_fund_parameters_apply_from_their_date_once_approved() {
+        Spend spend = new Spend(api());
+        spend.contributor("EE");
+        spend.cash("EE", "100000.00", "2015-01-02");
+        Api.Response requested = api().post("admin", "/api/fund/parameters", Map.of("effectiveFrom", "2015-07-01",
+                "pscRate", "0.07"));
+        spend.approve(requested);
+        JsonNode before = spend.expenditure(commitment("SECRETARIAT", "OPERATING", "1000.00", "2015-06-30")).body();
+        JsonNode after = spend.expenditure(commitment("SECRETARIAT", "OPERATING", "1000.00", "2015-07-01")).body();
+        assertThat(before.get("psc").asString()).isEqualTo("130.00");
+        assertThat(after.get("psc").asString()).isEqualTo("70.00");
+        assertThat(api().get("finance", "/api/fund").body().get("rateHistory")).hasSize(2);
+        Api.Response late = api().post("admin", "/api/fund/parameters", Map.of("effectiveFrom", "2015-07-01",
+                "pscRate", "0.10"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(api().post("admin", "/api/fund/parameters", Map.of("effectiveFrom", "2016-01-01", "pscRate", "1.5"))
+                .status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_refund_is_payable_on_approval_and_paid_once() {
+        Spend spend = new Spend(api());
+        spend.contributor("LV");
+        spend.cash("LV", "5000.00", "2016-02-01");
+        JsonNode refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "LV",
+                "amount", Spend.usd("1200.00"), "date", "2016-03-01", "reason", "overfunded activity")));
+        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + refund.get("entry").asLong()).body()))
+                .containsExactly("4190 Dr 1200.00", "2110 Cr 1200.00");
+        Api.Response paid = api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
+                Map.of("date", "2016-03-05"));
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        assertThat(api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
+                Map.of("date", "2016-03-06")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void the_obligations_schedule_shows_what_is_unliquidated_and_how_old() {
+        Spend spend = new Spend(api());
+        spend.contributor("LT");
+        spend.cash("LT", "90000.00", "2014-01-02");
+        JsonNode obligation = spend.obligation(commitment("RESEARCH", "CONTRACTUAL", "20000.00", "2014-01-10")).body();
+        Map<String, Object> partial = commitment("RESEARCH", "CONTRACTUAL", "15000.00", "2014-02-10");
+        partial.put("obligation", obligation.get("id").asLong());
+        assertThat(spend.expenditure(partial).status()).isEqualTo(201);
+        JsonNode schedule = api().get("auditor", "/api/statements/obligations?asOf=2014-03-01").body();
+        JsonNode row = schedule.get("obligations").valueStream()
+                .filter(o -> o.get("obligation").asLong() == obligation.get("id").asLong()).findFirst().orElseThrow();
+        assertThat(row.get("unliquidated").asString()).isEqualTo("5000.00");
+        assertThat(row.get("unliquidatedWithPsc").asString()).isEqualTo("5650.00");
+        assertThat(row.get("ageDays").asInt()).isEqualTo(50);
+        JsonNode earlier = api().get("auditor", "/api/statements/obligations?asOf=2014-01-31").body();
+        assertThat(earlier.get("obligations").valueStream()
+                .filter(o -> o.get("obligation").asLong() == obligation.get("id").asLong()).findFirst().orElseThrow()
+                .get("unliquidated").asString()).isEqualTo("20000.00");
+        assertThat(spend.expenditure(Map.of("component", "RESEARCH")).status()).isEqualTo(422);
+        assertThat(spend.obligation(commitment("NOWHERE", "TRAVEL", "1.00", "2014-01-10")).status()).isEqualTo(422);
+        Map<String, Object> euros = commitment("RESEARCH", "TRAVEL", "1.00", "2014-01-10");
+        euros.put("amount", Map.of("amount", "1.00", "currency", "EUR"));
+        assertThat(spend.obligation(euros).status()).isEqualTo(422);
+        Map<String, Object> badClass = commitment("RESEARCH", "TRAVEL", "1.00", "2014-01-10");
+        badClass.put("objectClass", "YACHTS");
+        assertThat(spend.obligation(badClass).status()).isEqualTo(422);
+        assertThat(List.of(spend.obligation(commitment("RESEARCH", "TRAVEL", "0.00", "2014-01-10")).status())).containsOnly(422);
+    }
+}
