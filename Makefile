@@ -20,10 +20,15 @@ test: check-jdk
 	mvn -B -Dstyle.color=never verify $(MAVEN_ARGS)
 
 # Regenerate src/main/jooq from db/migration against a real (embedded) PostgreSQL.
+# The generator is compiled on its own, so that it runs even while the main code does not compile.
 jooq: check-jdk
-	$(MVN) -DskipTests test-compile
-	$(MVN) exec:java -Dexec.mainClass=org.unaoc.trustfund.system.JooqGenerator \
-	  -Dexec.classpathScope=test -Dexec.args=src/main/jooq
+	$(MVN) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jooq-classpath.txt
+	rm -rf target/jooq-generator && mkdir -p target/jooq-generator
+	"$(JDK25)/bin/javac" -d target/jooq-generator -cp "$$(cat target/jooq-classpath.txt)" \
+	  src/main/java/org/unaoc/trustfund/system/EmbeddedDatabase.java \
+	  src/test/java/org/unaoc/trustfund/system/JooqGenerator.java
+	"$(JDK25)/bin/java" -cp "target/jooq-generator:$$(cat target/jooq-classpath.txt)" \
+	  org.unaoc.trustfund.system.JooqGenerator src/main/jooq
 
 package: check-jdk
 	$(MVN) -DskipTests package

@@ -2,6 +2,7 @@ package org.unaoc.trustfund.ledger;
 
 import static org.jooq.Records.mapping;
 import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.CHAIN_LINK;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 
@@ -38,7 +39,7 @@ public class JournalEntries {
 
     public record Entry(long id, LocalDate date, String type, String description, @Nullable Long reverses,
                         @Nullable Long reversedBy, String createdBy, @Nullable String approvedBy,
-                        @Nullable Long approval, OffsetDateTime postedAt, List<Line> lines) {
+                        @Nullable Long approval, OffsetDateTime postedAt, @Nullable String hash, List<Line> lines) {
     }
 
     public Entry get(long id) {
@@ -70,7 +71,7 @@ public class JournalEntries {
         JournalEntry reversal = JOURNAL_ENTRY.as("reversal");
         return db.select(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE, JOURNAL_ENTRY.DESCRIPTION,
                         JOURNAL_ENTRY.REVERSES_ID, reversal.ID, JOURNAL_ENTRY.CREATED_BY, JOURNAL_ENTRY.APPROVED_BY,
-                        JOURNAL_ENTRY.APPROVAL_ID, JOURNAL_ENTRY.POSTED_AT,
+                        JOURNAL_ENTRY.APPROVAL_ID, JOURNAL_ENTRY.POSTED_AT, CHAIN_LINK.CHAIN_HASH,
                         DSL.multiset(DSL.select(JOURNAL_LINE.LINE_NO, ACCOUNT.CODE, JOURNAL_LINE.AMOUNT_USD,
                                                 JOURNAL_LINE.CURRENCY, JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.RATE,
                                                 JOURNAL_LINE.RATE_DATE, JOURNAL_LINE.CONTRIBUTOR, JOURNAL_LINE.AGREEMENT_ID,
@@ -81,6 +82,7 @@ public class JournalEntries {
                                 .convertFrom(lines -> lines.map(mapping(JournalEntries::line))))
                 .from(JOURNAL_ENTRY)
                 .leftJoin(reversal).on(reversal.REVERSES_ID.eq(JOURNAL_ENTRY.ID))
+                .leftJoin(CHAIN_LINK).on(CHAIN_LINK.ENTRY_ID.eq(JOURNAL_ENTRY.ID))
                 .where(condition)
                 .orderBy(JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.ID)
                 .limit(MAX_ENTRIES)

@@ -110,7 +110,7 @@ public class Periods {
                 .where(FISCAL_PERIOD.ID.eq(period))
                 .execute();
         db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, period).set(PERIOD_EVENT.ACTION, "CLOSE")
-                .set(PERIOD_EVENT.DONE_BY, user).execute();
+                .set(PERIOD_EVENT.DONE_BY, user).set(PERIOD_EVENT.TRIAL_BALANCE_HASH, hash).execute();
         return get(month);
     }
 

@@ -86,7 +86,9 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/refunds/*/payment", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/closure", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/statements/obligations", BOOKS_READERS),
-            rule(HttpMethod.GET, "/api/statements/write-offs", BOOKS_READERS));
+            rule(HttpMethod.GET, "/api/statements/write-offs", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/audit-log", AUDITOR),
+            rule(HttpMethod.GET, "/api/integrity", AUDITOR));
 
     /** Roles that write nothing to the books, whatever else they hold. */
     static final Set<Role> READ_ONLY = Set.of(CO_SPONSOR, DONOR, AUDITOR, REPORT_AUTHOR, ADMIN);

@@ -34,6 +34,10 @@ class DemoUsers implements ApplicationRunner {
             users.setPassword("admin", demo.adminPassword());
         }
         if (!demo.enabled()) {
+            if (demo.adminPassword() == null) {
+                throw new IllegalStateException("Outside demo mode the fund needs an administrator: set ADMIN_PASSWORD "
+                        + "(or DEMO=1 for the demo users). No user has a default password.");
+            }
             return;
         }
         users.createIfMissing("finance", PASSWORD, null, Role.FINANCE_OFFICER);

@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,10 +31,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(Users users, PasswordEncoder passwords) {
+    AuthenticationManager authenticationManager(Users users, PasswordEncoder passwords, LoginFailures failures,
+                                                AuthenticationEventPublisher events) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
-        return new ProviderManager(new VerifiedCredentials(bcrypt, Duration.ofMinutes(5), Clock.systemUTC()));
+        ProviderManager manager = new ProviderManager(new VerifiedCredentials(bcrypt, Duration.ofMinutes(5),
+                Clock.systemUTC(), failures));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     @Bean
@@ -42,8 +48,11 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("Trust Fund Ledger").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Trust Fund Ledger\"");
-                    write(response, json, new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                            "Log in: send HTTP Basic credentials of a user of the fund."));
+                    write(response, json, e instanceof LockedException
+                            ? new Problem(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
+                                    "Too many failed logins: this user is locked for 15 minutes.")
+                            : new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                                    "Log in: send HTTP Basic credentials of a user of the fund."));
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         write(response, json, new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",

@@ -14,7 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 
 /**
  * HTTP Basic sends the password with every call, and bcrypt takes tens of milliseconds: verifying
@@ -34,8 +36,11 @@ final class VerifiedCredentials implements AuthenticationProvider {
     private record Verified(byte[] mac, Authentication authentication, Instant until) {
     }
 
-    VerifiedCredentials(DaoAuthenticationProvider bcrypt, Duration ttl, Clock clock) {
+    private final LoginFailures failures;
+
+    VerifiedCredentials(DaoAuthenticationProvider bcrypt, Duration ttl, Clock clock, LoginFailures failures) {
         this.bcrypt = bcrypt;
+        this.failures = failures;
         this.ttl = ttl;
         this.clock = clock;
         byte[] secret = new byte[32];
@@ -48,12 +53,23 @@ final class VerifiedCredentials implements AuthenticationProvider {
         String username = request.getName();
         String password = String.valueOf(request.getCredentials());
         byte[] mac = mac(username, password);
+        if (failures.locked(username)) {
+            throw new LockedException("locked after repeated failed logins");
+        }
         Verified known = verified.get(username);
         if (known != null && clock.instant().isBefore(known.until()) && MessageDigest.isEqual(known.mac(), mac)) {
+            failures.succeeded(username);
             return known.authentication();
         }
-        Authentication authenticated = bcrypt.authenticate(request);
+        Authentication authenticated;
+        try {
+            authenticated = bcrypt.authenticate(request);
+        } catch (AuthenticationException failure) {
+            pause(failures.pauseAfterFailure(username));
+            throw failure;
+        }
         if (authenticated != null) {
+            failures.succeeded(username);
             verified.put(username, new Verified(mac, authenticated, clock.instant().plus(ttl)));
         }
         return authenticated;
@@ -62,6 +78,14 @@ final class VerifiedCredentials implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void forget(String username) {

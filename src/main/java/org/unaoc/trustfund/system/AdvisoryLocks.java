@@ -16,6 +16,8 @@ public final class AdvisoryLocks {
     public static final int BANK_ACCOUNT_STATEMENTS = 7004;
     /** Commitments against the fund's available cash, one at a time. */
     public static final int AVAILABILITY = 7005;
+    /** The single writer of the integrity chain. */
+    public static final int CHAIN_WRITER = 7006;
 
     private AdvisoryLocks() {
     }

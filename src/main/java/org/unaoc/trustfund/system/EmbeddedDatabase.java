@@ -25,9 +25,25 @@ public final class EmbeddedDatabase {
     private static EmbeddedDatabase running;
 
     private final EmbeddedPostgres postgres;
+    private Path temporary;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    /** A server whose data folder is deleted when it stops: for tests and code generation. */
+    public static synchronized EmbeddedDatabase startTemporary() {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path folder = Files.createTempDirectory("trust-fund-pg");
+            EmbeddedDatabase database = start(folder);
+            database.temporary = folder;
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts the server on the data folder, or returns the one already running in this JVM. */
@@ -80,6 +96,11 @@ public final class EmbeddedDatabase {
     private synchronized void stop() {
         try {
             postgres.close();
+            if (temporary != null) {
+                try (var files = Files.walk(temporary)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
         } catch (IOException e) {
             log.warn("The embedded PostgreSQL did not stop cleanly", e);
         }

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stored in that same transaction and given again to a retry with the same body.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class RequestTransactions extends OncePerRequestFilter {
 
     static final String KEY_HEADER = "Idempotency-Key";

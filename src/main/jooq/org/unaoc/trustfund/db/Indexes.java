@@ -9,6 +9,7 @@ import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
 import org.unaoc.trustfund.db.tables.Approval;
+import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
@@ -27,6 +28,8 @@ public class Indexes {
 
     public static final Index APPROVAL_IDENTICAL_PENDING = Internal.createIndex(DSL.name("approval_identical_pending"), Approval.APPROVAL, new OrderField[] { Approval.APPROVAL.OPERATION, Approval.APPROVAL.PAYLOAD_HASH }, true);
     public static final Index APPROVAL_STATUS = Internal.createIndex(DSL.name("approval_status"), Approval.APPROVAL, new OrderField[] { Approval.APPROVAL.STATUS, Approval.APPROVAL.ID }, false);
+    public static final Index AUDIT_LOG_ACTOR = Internal.createIndex(DSL.name("audit_log_actor"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.ACTOR, AuditLog.AUDIT_LOG.AT }, false);
+    public static final Index AUDIT_LOG_AT = Internal.createIndex(DSL.name("audit_log_at"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.AT }, false);
     public static final Index EXPENDITURE_OBLIGATION = Internal.createIndex(DSL.name("expenditure_obligation"), Expenditure.EXPENDITURE, new OrderField[] { Expenditure.EXPENDITURE.OBLIGATION_ID }, false);
     public static final Index JOURNAL_ENTRY_DATE = Internal.createIndex(DSL.name("journal_entry_date"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.ENTRY_DATE, JournalEntry.JOURNAL_ENTRY.ID }, false);
     public static final Index JOURNAL_ENTRY_TYPE = Internal.createIndex(DSL.name("journal_entry_type"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.TYPE, JournalEntry.JOURNAL_ENTRY.ENTRY_DATE }, false);

@@ -17,8 +17,10 @@ import org.unaoc.trustfund.db.tables.Agreement;
 import org.unaoc.trustfund.db.tables.Allotment;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
+import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.BankStatement;
 import org.unaoc.trustfund.db.tables.BudgetComponent;
+import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
 import org.unaoc.trustfund.db.tables.CostPlan;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
@@ -85,6 +87,11 @@ public class Public extends SchemaImpl {
     public final Approval APPROVAL = Approval.APPROVAL;
 
     /**
+     * The table <code>public.audit_log</code>.
+     */
+    public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
      * The table <code>public.bank_statement</code>.
      */
     public final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
@@ -93,6 +100,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.budget_component</code>.
      */
     public final BudgetComponent BUDGET_COMPONENT = BudgetComponent.BUDGET_COMPONENT;
+
+    /**
+     * The table <code>public.chain_link</code>.
+     */
+    public final ChainLink CHAIN_LINK = ChainLink.CHAIN_LINK;
 
     /**
      * The table <code>public.contributor</code>.
@@ -216,8 +228,10 @@ public class Public extends SchemaImpl {
             Allotment.ALLOTMENT,
             AppUser.APP_USER,
             Approval.APPROVAL,
+            AuditLog.AUDIT_LOG,
             BankStatement.BANK_STATEMENT,
             BudgetComponent.BUDGET_COMPONENT,
+            ChainLink.CHAIN_LINK,
             Contributor.CONTRIBUTOR,
             CostPlan.COST_PLAN,
             ExchangeRate.EXCHANGE_RATE,

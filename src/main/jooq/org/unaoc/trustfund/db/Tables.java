@@ -10,8 +10,10 @@ import org.unaoc.trustfund.db.tables.Agreement;
 import org.unaoc.trustfund.db.tables.Allotment;
 import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
+import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.BankStatement;
 import org.unaoc.trustfund.db.tables.BudgetComponent;
+import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
 import org.unaoc.trustfund.db.tables.CostPlan;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
@@ -71,6 +73,11 @@ public class Tables {
     public static final Approval APPROVAL = Approval.APPROVAL;
 
     /**
+     * The table <code>public.audit_log</code>.
+     */
+    public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
      * The table <code>public.bank_statement</code>.
      */
     public static final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
@@ -79,6 +86,11 @@ public class Tables {
      * The table <code>public.budget_component</code>.
      */
     public static final BudgetComponent BUDGET_COMPONENT = BudgetComponent.BUDGET_COMPONENT;
+
+    /**
+     * The table <code>public.chain_link</code>.
+     */
+    public static final ChainLink CHAIN_LINK = ChainLink.CHAIN_LINK;
 
     /**
      * The table <code>public.contributor</code>.

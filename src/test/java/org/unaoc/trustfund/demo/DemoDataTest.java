@@ -2,7 +2,6 @@ package org.unaoc.trustfund.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.UUID;
@@ -39,7 +38,7 @@ class DemoDataTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry properties) throws Exception {
-        EmbeddedDatabase server = EmbeddedDatabase.start(Files.createTempDirectory("trust-fund-demo"));
+        EmbeddedDatabase server = EmbeddedDatabase.startTemporary();
         String name = "demo_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.OWNER, "postgres")) {
             connection.createStatement().execute("CREATE DATABASE " + name);

@@ -1,8 +1,5 @@
 package org.unaoc.trustfund.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTest {
 
-    private static final String DATA_DIR = temporaryDataDirectory();
+    // the server is started here, on a folder deleted when the test run ends
+    private static final String DATA_DIR = startDatabase();
 
     @LocalServerPort
     protected int port;
@@ -54,11 +52,10 @@ public abstract class ApiTest {
         return api;
     }
 
-    private static String temporaryDataDirectory() {
-        try {
-            return Files.createTempDirectory("trust-fund-test").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static String startDatabase() {
+        if (System.getProperty("test.database.url", "").isBlank()) {
+            org.unaoc.trustfund.system.EmbeddedDatabase.startTemporary();
         }
+        return "target/test-database";
     }
 }

@@ -1,6 +1,5 @@
 package org.unaoc.trustfund.support;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.UUID;
@@ -36,7 +35,7 @@ public abstract class FreshBooksTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry properties) throws Exception {
-        EmbeddedDatabase server = EmbeddedDatabase.start(Files.createTempDirectory("trust-fund-fresh"));
+        EmbeddedDatabase server = EmbeddedDatabase.startTemporary();
         String name = "fresh_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.OWNER, "postgres")) {
             connection.createStatement().execute("CREATE DATABASE " + name);

@@ -29,8 +29,7 @@ public final class JooqGenerator {
     }
 
     public static void generate(Path targetDirectory) throws Exception {
-        Path data = Files.createTempDirectory("jooq-codegen-pg");
-        EmbeddedDatabase database = EmbeddedDatabase.start(data);
+        EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
         // a schema of its own, so that a database shared with tests does not leak into the code
         String url = database.jdbcUrl();
         try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.OWNER, "postgres")) {

@@ -39,6 +39,7 @@ import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
 import org.unaoc.trustfund.db.tables.Approval.ApprovalPath;
+import org.unaoc.trustfund.db.tables.ChainLink.ChainLinkPath;
 import org.unaoc.trustfund.db.tables.Expenditure.ExpenditurePath;
 import org.unaoc.trustfund.db.tables.FiscalPeriod.FiscalPeriodPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
@@ -263,6 +264,19 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
             _agreement = new AgreementPath(this, null, Keys.AGREEMENT__AGREEMENT_RECOGNITION_ENTRY_ID_FKEY.getInverseKey());
 
         return _agreement;
+    }
+
+    private transient ChainLinkPath _chainLink;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.chain_link</code>
+     * table
+     */
+    public ChainLinkPath chainLink() {
+        if (_chainLink == null)
+            _chainLink = new ChainLinkPath(this, null, Keys.CHAIN_LINK__CHAIN_LINK_ENTRY_ID_FKEY.getInverseKey());
+
+        return _chainLink;
     }
 
     private transient ExpenditurePath _expenditure;

@@ -34,6 +34,7 @@ import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
+import org.unaoc.trustfund.db.tables.ChainLink.ChainLinkPath;
 import org.unaoc.trustfund.db.tables.FiscalPeriod.FiscalPeriodPath;
 import org.unaoc.trustfund.db.tables.records.PeriodEventRecord;
 
@@ -93,6 +94,11 @@ public class PeriodEvent extends TableImpl<PeriodEventRecord> {
      * The column <code>public.period_event.done_at</code>.
      */
     public final TableField<PeriodEventRecord, OffsetDateTime> DONE_AT = createField(DSL.name("done_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>public.period_event.trial_balance_hash</code>.
+     */
+    public final TableField<PeriodEventRecord, String> TRIAL_BALANCE_HASH = createField(DSL.name("trial_balance_hash"), SQLDataType.CLOB, this, "");
 
     private PeriodEvent(Name alias, Table<PeriodEventRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -187,6 +193,19 @@ public class PeriodEvent extends TableImpl<PeriodEventRecord> {
             _fiscalPeriod = new FiscalPeriodPath(this, Keys.PERIOD_EVENT__PERIOD_EVENT_PERIOD_ID_FKEY, null);
 
         return _fiscalPeriod;
+    }
+
+    private transient ChainLinkPath _chainLink;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.chain_link</code>
+     * table
+     */
+    public ChainLinkPath chainLink() {
+        if (_chainLink == null)
+            _chainLink = new ChainLinkPath(this, null, Keys.CHAIN_LINK__CHAIN_LINK_EVENT_ID_FKEY.getInverseKey());
+
+        return _chainLink;
     }
 
     @Override

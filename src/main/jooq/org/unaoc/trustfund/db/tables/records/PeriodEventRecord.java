@@ -117,6 +117,20 @@ public class PeriodEventRecord extends UpdatableRecordImpl<PeriodEventRecord> {
         return (OffsetDateTime) get(6);
     }
 
+    /**
+     * Setter for <code>public.period_event.trial_balance_hash</code>.
+     */
+    public void setTrialBalanceHash(String value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for <code>public.period_event.trial_balance_hash</code>.
+     */
+    public String getTrialBalanceHash() {
+        return (String) get(7);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -140,7 +154,7 @@ public class PeriodEventRecord extends UpdatableRecordImpl<PeriodEventRecord> {
     /**
      * Create a detached, initialised PeriodEventRecord
      */
-    public PeriodEventRecord(Long id, Integer periodId, String action, String doneBy, String approvedBy, String reason, OffsetDateTime doneAt) {
+    public PeriodEventRecord(Long id, Integer periodId, String action, String doneBy, String approvedBy, String reason, OffsetDateTime doneAt, String trialBalanceHash) {
         super(PeriodEvent.PERIOD_EVENT);
 
         setId(id);
@@ -150,6 +164,7 @@ public class PeriodEventRecord extends UpdatableRecordImpl<PeriodEventRecord> {
         setApprovedBy(approvedBy);
         setReason(reason);
         setDoneAt(doneAt);
+        setTrialBalanceHash(trialBalanceHash);
         resetTouchedOnNotNull();
     }
 }
