@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -17,9 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ExchangeRateController {
 
     private final ExchangeRates rates;
+    private final RateCorrection correction;
+    private final org.unaoc.trustfund.approvals.Approvals approvals;
 
-    ExchangeRateController(ExchangeRates rates) {
+    ExchangeRateController(ExchangeRates rates, RateCorrection correction, org.unaoc.trustfund.approvals.Approvals approvals) {
         this.rates = rates;
+        this.correction = correction;
+        this.approvals = approvals;
     }
 
     @GetMapping
@@ -27,10 +30,13 @@ class ExchangeRateController {
         return rates.list(currency);
     }
 
+    /** A new rate: 201. A change to a rate posted entries used: 202, waiting for approval. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    ExchangeRates.PublishedRate add(@RequestBody ExchangeRates.PublishedRate rate, Principal user) {
-        return rates.add(rate, user.getName());
+    org.springframework.http.ResponseEntity<?> add(@RequestBody ExchangeRates.PublishedRate rate, Principal user) {
+        if (rates.correctsUsedRate(rates.checked(rate))) {
+            return org.springframework.http.ResponseEntity.accepted().body(approvals.request(correction, rate, user.getName()));
+        }
+        return org.springframework.http.ResponseEntity.status(HttpStatus.CREATED).body(rates.add(rate, user.getName()));
     }
 
     record Imported(int rates) {

@@ -144,7 +144,29 @@ public class ExchangeRates {
         return Problem.invalid("Line " + line + " " + what + ". Nothing was stored.").with("line", line);
     }
 
-    /** A new rate, or the same rate again; changing a rate already used by a posted entry is refused. */
+    /** True when the rate would change one already used by a posted entry: a correction, which needs approval. */
+    public boolean correctsUsedRate(PublishedRate rate) {
+        BigDecimal existing = db.select(EXCHANGE_RATE.RATE).from(EXCHANGE_RATE)
+                .where(EXCHANGE_RATE.CURRENCY.eq(rate.currency())).and(EXCHANGE_RATE.EFFECTIVE_FROM.eq(rate.effectiveFrom()))
+                .fetchOne(EXCHANGE_RATE.RATE);
+        return existing != null && existing.compareTo(rate.rate()) != 0 && usedByPostedEntry(rate);
+    }
+
+    public PublishedRate checked(PublishedRate rate) {
+        return checked(rate.currency(), rate.effectiveFrom(), rate.rate(), "");
+    }
+
+    /** An approved correction of a rate already used: posted entries keep the rate they were posted at. */
+    @Transactional
+    public PublishedRate correct(PublishedRate rate, String user) {
+        PublishedRate checked = checked(rate);
+        db.update(EXCHANGE_RATE).set(EXCHANGE_RATE.RATE, checked.rate()).set(EXCHANGE_RATE.CREATED_BY, user)
+                .where(EXCHANGE_RATE.CURRENCY.eq(checked.currency())).and(EXCHANGE_RATE.EFFECTIVE_FROM.eq(checked.effectiveFrom()))
+                .execute();
+        return checked;
+    }
+
+    /** A new rate, or the same rate again; changing a rate already used by a posted entry goes through approval. */
     private void store(List<PublishedRate> rates, String user) {
         for (PublishedRate rate : rates) {
             BigDecimal existing = db.select(EXCHANGE_RATE.RATE).from(EXCHANGE_RATE)
@@ -156,8 +178,9 @@ public class ExchangeRates {
             if (existing != null && usedByPostedEntry(rate)) {
                 throw Problem.conflict("rate-in-use", "Rate already used",
                         "The " + rate.currency() + " rate effective " + rate.effectiveFrom() + " (" + existing.toPlainString()
-                                + ") is used by posted entries; it cannot be changed to " + rate.rate().toPlainString()
-                                + ". Nothing was stored.");
+                                + ") is used by posted entries; a correction to " + rate.rate().toPlainString()
+                                + " is a controlled operation: POST it alone to /api/exchange-rates for approval. "
+                                + "Nothing was stored.");
             }
             db.insertInto(EXCHANGE_RATE)
                     .set(EXCHANGE_RATE.CURRENCY, rate.currency())

@@ -120,8 +120,20 @@ class ContributionInputTest extends ApiTest {
     }
 
     @Test
-    void a_rate_used_by_a_posted_entry_cannot_be_changed() {
+    void a_rate_used_by_a_posted_entry_is_changed_only_through_approval() {
         books.agreement("ES", "2006-03-20", List.of(tranche("2006-09-30", "10.00", "EUR")), Map.of());
-        refused("/api/exchange-rates", Map.of("currency", "EUR", "effectiveFrom", "2006-03-01", "rate", "0.81"), 409);
+        Api.Response correction = api().post("finance", "/api/exchange-rates", Map.of("currency", "EUR",
+                "effectiveFrom", "2006-03-01", "rate", "0.81"));
+        assertThat(correction.status()).as(correction.text()).isEqualTo(202);
+        assertThat(correction.body().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(api().get("finance", "/api/exchange-rates?currency=EUR").body().valueStream()
+                .filter(r -> r.get("effectiveFrom").asString().equals("2006-03-01")).findFirst().orElseThrow()
+                .get("rate").asString()).isEqualTo("0.80000");
+        Api.Response rejected = api().post("approver", "/api/approvals/" + correction.body().get("approval").asString()
+                + "/rejection", Map.of("reason", "the published rate was right"));
+        assertThat(rejected.status()).isEqualTo(200);
+        Api.Response inCsv = api().send(api().request("finance", "/api/exchange-rates/import").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("EUR,2006-03-01,0.81\n")).build());
+        assertThat(inCsv.status()).isEqualTo(409);
     }
 }
