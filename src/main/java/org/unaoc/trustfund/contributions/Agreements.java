@@ -97,7 +97,8 @@ public class Agreements {
                     .set(TRANCHE.SUBJECT_TO_APPROPRIATION, tranche.waitsForAppropriation()).execute();
         }
         if (agreement.pledge() != null) {
-            pledges.moveFrom(agreement.pledge(), "ANNOUNCED", "AGREED", "agreement " + agreement.reference());
+            pledges.moveFrom(agreement.pledge(), "ANNOUNCED", "AGREED", "agreement " + agreement.reference(),
+                    agreement.signedOn());
         }
         if (agreement.condition() == null) {
             List<Integer> binding = new ArrayList<>();

@@ -40,7 +40,7 @@ class ContributionController {
         this.revaluations = revaluations;
     }
 
-    record Reason(@Nullable String reason) {
+    record Reason(@Nullable String reason, @Nullable LocalDate date) {
     }
 
     record AsOf(@Nullable LocalDate asOf) {
@@ -68,7 +68,7 @@ class ContributionController {
 
     @PostMapping("/pledges/{id}/cancellation")
     Pledges.Pledge cancel(@PathVariable long id, @RequestBody Reason reason) {
-        return pledges.cancel(id, reason.reason());
+        return pledges.cancel(id, reason.reason(), reason.date() != null ? reason.date() : LocalDate.now(ZoneOffset.UTC));
     }
 
     @GetMapping("/agreements")

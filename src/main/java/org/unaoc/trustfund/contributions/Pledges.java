@@ -65,23 +65,24 @@ public class Pledges {
     }
 
     @Transactional
-    public Pledge cancel(long id, String reason) {
+    public Pledge cancel(long id, String reason, LocalDate on) {
         if (reason == null || reason.isBlank()) {
             throw Problem.invalidField("reason", "is missing: say why the pledge is cancelled");
         }
-        moveFrom(id, "ANNOUNCED", "CANCELLED", reason);
+        moveFrom(id, "ANNOUNCED", "CANCELLED", reason, on);
         return get(id);
     }
 
     /** ANNOUNCED becomes AGREED (an agreement was signed) or FULFILLED (the cash came without one). */
     @Transactional
-    public void moveFrom(long id, String from, String to, @Nullable String reason) {
+    public void moveFrom(long id, String from, String to, @Nullable String reason, LocalDate on) {
         Pledge pledge = get(id);
         if (!pledge.status().equals(from)) {
             throw Problem.conflict("pledge-not-" + from.toLowerCase(), "Pledge is " + pledge.status().toLowerCase(),
                     "Pledge " + id + " is " + pledge.status() + "; only an " + from + " pledge can become " + to + ".");
         }
-        db.update(PLEDGE).set(PLEDGE.STATUS, to).set(PLEDGE.STATUS_REASON, reason).where(PLEDGE.ID.eq(id)).execute();
+        db.update(PLEDGE).set(PLEDGE.STATUS, to).set(PLEDGE.STATUS_REASON, reason).set(PLEDGE.STATUS_CHANGED_ON, on)
+                .where(PLEDGE.ID.eq(id)).execute();
     }
 
     /** The one announced pledge of the contributor in that currency, if there is exactly one. */

@@ -287,8 +287,10 @@ public class Receipts {
                 .where(RECEIPT.PLEDGE_ID.eq(pledgeId)).and(RECEIPT.CURRENCY.eq(pledge.amount().currency()))
                 .fetchSingle().value1();
         if ("ANNOUNCED".equals(pledge.status()) && received.compareTo(pledge.amount().amount()) >= 0) {
+            LocalDate paidOn = db.select(DSL.max(RECEIPT.RECEIVED_ON)).from(RECEIPT).where(RECEIPT.PLEDGE_ID.eq(pledgeId))
+                    .fetchSingle().value1();
             db.update(PLEDGE).set(PLEDGE.STATUS, "FULFILLED").set(PLEDGE.STATUS_REASON, "paid without an agreement")
-                    .where(PLEDGE.ID.eq(pledgeId)).execute();
+                    .set(PLEDGE.STATUS_CHANGED_ON, paidOn).where(PLEDGE.ID.eq(pledgeId)).execute();
         }
     }
 

@@ -33,11 +33,13 @@ class LedgerController {
     private final PeriodReopening reopening;
     private final FundParameters fund;
     private final ChartOfAccounts chart;
+    private final YearEndClose yearEnd;
 
-    LedgerController(Accounts accounts, JournalEntries entries, Periods periods, Approvals approvals,
+    LedgerController(YearEndClose yearEnd, Accounts accounts, JournalEntries entries, Periods periods, Approvals approvals,
                      ManualEntry manualEntry, EntryReversal reversal, PeriodReopening reopening, FundParameters fund,
                      ChartOfAccounts chart) {
         this.chart = chart;
+        this.yearEnd = yearEnd;
         this.accounts = accounts;
         this.entries = entries;
         this.periods = periods;
@@ -52,6 +54,18 @@ class LedgerController {
     }
 
     record ReopenBody(@Nullable String reason) {
+    }
+
+    record Year(@Nullable Integer year) {
+    }
+
+    @PostMapping("/year-end-closings")
+    @ResponseStatus(HttpStatus.CREATED)
+    YearEndClose.Closed closeYear(@RequestBody Year year, Principal user) {
+        if (year.year() == null) {
+            throw org.unaoc.trustfund.system.Problem.invalidField("year", "is missing");
+        }
+        return yearEnd.close(year.year(), user.getName());
     }
 
     record BankAccount(@Nullable String code, @Nullable String name, @Nullable String currency, @Nullable String iban) {

@@ -34,14 +34,14 @@ public class TrialBalances {
         this.chart = chart;
     }
 
-    record Movement(BigDecimal debits, BigDecimal credits) {
+    public record Movement(BigDecimal debits, BigDecimal credits) {
         static final Movement NONE = new Movement(ZERO, ZERO);
 
         Movement minus(Movement earlier) {
             return new Movement(debits.subtract(earlier.debits), credits.subtract(earlier.credits));
         }
 
-        BigDecimal net() {
+        public BigDecimal net() {
             return debits.subtract(credits);
         }
     }
@@ -76,7 +76,7 @@ public class TrialBalances {
     }
 
     /** Debits and credits per account from the start of the books through {@code date}. */
-    Map<Integer, Movement> cumulative(LocalDate date) {
+    public Map<Integer, Movement> cumulative(LocalDate date) {
         int month = Periods.idOf(date);
         boolean monthEnd = date.plusDays(1).getDayOfMonth() == 1;
         Map<Integer, Movement> movements = new HashMap<>();

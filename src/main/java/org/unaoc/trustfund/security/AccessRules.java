@@ -45,7 +45,6 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/approvals/*", FINANCE_OFFICER, APPROVER, AUDITOR),
             rule(HttpMethod.POST, "/api/approvals/*/approval", APPROVER),
             rule(HttpMethod.POST, "/api/approvals/*/rejection", APPROVER),
-            rule(HttpMethod.GET, "/api/statements/trial-balance", BOOKS_READERS),
             rule(HttpMethod.GET, "/api/contributors", EVERYONE),
             rule(HttpMethod.GET, "/api/contributors/*", EVERYONE),
             rule(HttpMethod.POST, "/api/contributors", FINANCE_OFFICER),
@@ -67,7 +66,6 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/bank-statements", FINANCE_OFFICER, APPROVER, AUDITOR),
             rule(HttpMethod.POST, "/api/revaluations", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/reclassifications", FINANCE_OFFICER),
-            rule(HttpMethod.GET, "/api/statements/contributions", EVERYONE),
             rule(HttpMethod.GET, "/api/budget-components", EVERYONE),
             rule(HttpMethod.POST, "/api/budget-components", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/cost-plans", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
@@ -85,10 +83,13 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/refunds", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/refunds/*/payment", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/closure", FINANCE_OFFICER),
-            rule(HttpMethod.GET, "/api/statements/obligations", BOOKS_READERS),
-            rule(HttpMethod.GET, "/api/statements/write-offs", BOOKS_READERS),
             rule(HttpMethod.GET, "/api/audit-log", AUDITOR),
-            rule(HttpMethod.GET, "/api/integrity", AUDITOR));
+            rule(HttpMethod.GET, "/api/integrity", AUDITOR),
+            rule(HttpMethod.POST, "/api/year-end-closings", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/statements/funding-status", EVERYONE),
+            rule(HttpMethod.GET, "/api/statements/contributions", EVERYONE),
+            rule(HttpMethod.GET, "/api/statements/budget-vs-actual", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR),
+            rule(HttpMethod.GET, "/api/statements/*", BOOKS_READERS));
 
     /** Roles that write nothing to the books, whatever else they hold. */
     static final Set<Role> READ_ONLY = Set.of(CO_SPONSOR, DONOR, AUDITOR, REPORT_AUTHOR, ADMIN);

@@ -69,6 +69,11 @@ public class BudgetComponents {
         if (plan.year() < 2000 || plan.year() > 2099) {
             throw Problem.invalidField("year", plan.year() + " is outside the books (2000-2099)");
         }
+        if (db.fetchExists(org.unaoc.trustfund.db.Tables.FISCAL_PERIOD, org.unaoc.trustfund.db.Tables.FISCAL_PERIOD.ID
+                .eq(plan.year() * 100 + 12).and(org.unaoc.trustfund.db.Tables.FISCAL_PERIOD.STATUS.eq("CLOSED")))) {
+            throw Problem.conflict("year-closed", "Year closed", "The year " + plan.year()
+                    + " is closed: its cost plan is part of its final statements.");
+        }
         for (Line line : plan.lines()) {
             if (line.amount().signum() < 0) {
                 throw Problem.invalidField("lines", "a planned amount is zero or more");

@@ -167,13 +167,4 @@ class SpendingController {
         return approvals.request(closure, request, user.getName());
     }
 
-    @GetMapping("/statements/obligations")
-    Schedules.Obligations obligations(@RequestParam(required = false) @Nullable LocalDate asOf) {
-        return schedules.obligations(asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
-    }
-
-    @GetMapping("/statements/write-offs")
-    List<WriteOffs.Scheduled> writeOffSchedule() {
-        return writeOffs.schedule(null);
-    }
 }

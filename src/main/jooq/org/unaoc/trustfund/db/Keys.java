@@ -40,6 +40,7 @@ import org.unaoc.trustfund.db.tables.Revaluation;
 import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
 import org.unaoc.trustfund.db.tables.WriteOff;
+import org.unaoc.trustfund.db.tables.YearEndClosing;
 import org.unaoc.trustfund.db.tables.records.AccountPeriodBalanceRecord;
 import org.unaoc.trustfund.db.tables.records.AccountRecord;
 import org.unaoc.trustfund.db.tables.records.AgreementRecord;
@@ -70,6 +71,7 @@ import org.unaoc.trustfund.db.tables.records.RevaluationRecord;
 import org.unaoc.trustfund.db.tables.records.TrancheRecord;
 import org.unaoc.trustfund.db.tables.records.UserRoleRecord;
 import org.unaoc.trustfund.db.tables.records.WriteOffRecord;
+import org.unaoc.trustfund.db.tables.records.YearEndClosingRecord;
 
 
 /**
@@ -126,6 +128,7 @@ public class Keys {
     public static final UniqueKey<TrancheRecord> TRANCHE_PKEY = Internal.createUniqueKey(Tranche.TRANCHE, DSL.name("tranche_pkey"), new TableField[] { Tranche.TRANCHE.AGREEMENT_ID, Tranche.TRANCHE.TRANCHE_NO }, true);
     public static final UniqueKey<UserRoleRecord> USER_ROLE_PKEY = Internal.createUniqueKey(UserRole.USER_ROLE, DSL.name("user_role_pkey"), new TableField[] { UserRole.USER_ROLE.USERNAME, UserRole.USER_ROLE.ROLE }, true);
     public static final UniqueKey<WriteOffRecord> WRITE_OFF_PKEY = Internal.createUniqueKey(WriteOff.WRITE_OFF, DSL.name("write_off_pkey"), new TableField[] { WriteOff.WRITE_OFF.ID }, true);
+    public static final UniqueKey<YearEndClosingRecord> YEAR_END_CLOSING_PKEY = Internal.createUniqueKey(YearEndClosing.YEAR_END_CLOSING, DSL.name("year_end_closing_pkey"), new TableField[] { YearEndClosing.YEAR_END_CLOSING.YEAR }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -184,4 +187,5 @@ public class Keys {
     public static final ForeignKey<WriteOffRecord, TrancheRecord> WRITE_OFF__WRITE_OFF_AGREEMENT_ID_TRANCHE_NO_FKEY = Internal.createForeignKey(WriteOff.WRITE_OFF, DSL.name("write_off_agreement_id_tranche_no_fkey"), new TableField[] { WriteOff.WRITE_OFF.AGREEMENT_ID, WriteOff.WRITE_OFF.TRANCHE_NO }, Keys.TRANCHE_PKEY, new TableField[] { Tranche.TRANCHE.AGREEMENT_ID, Tranche.TRANCHE.TRANCHE_NO }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<WriteOffRecord, ApprovalRecord> WRITE_OFF__WRITE_OFF_APPROVAL_ID_FKEY = Internal.createForeignKey(WriteOff.WRITE_OFF, DSL.name("write_off_approval_id_fkey"), new TableField[] { WriteOff.WRITE_OFF.APPROVAL_ID }, Keys.APPROVAL_PKEY, new TableField[] { Approval.APPROVAL.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<WriteOffRecord, JournalEntryRecord> WRITE_OFF__WRITE_OFF_ENTRY_ID_FKEY = Internal.createForeignKey(WriteOff.WRITE_OFF, DSL.name("write_off_entry_id_fkey"), new TableField[] { WriteOff.WRITE_OFF.ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<YearEndClosingRecord, JournalEntryRecord> YEAR_END_CLOSING__YEAR_END_CLOSING_ENTRY_ID_FKEY = Internal.createForeignKey(YearEndClosing.YEAR_END_CLOSING, DSL.name("year_end_closing_entry_id_fkey"), new TableField[] { YearEndClosing.YEAR_END_CLOSING.ENTRY_ID }, Keys.JOURNAL_ENTRY_PKEY, new TableField[] { JournalEntry.JOURNAL_ENTRY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
 }

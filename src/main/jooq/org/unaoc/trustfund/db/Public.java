@@ -41,6 +41,7 @@ import org.unaoc.trustfund.db.tables.Revaluation;
 import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
 import org.unaoc.trustfund.db.tables.WriteOff;
+import org.unaoc.trustfund.db.tables.YearEndClosing;
 
 
 /**
@@ -207,6 +208,11 @@ public class Public extends SchemaImpl {
     public final WriteOff WRITE_OFF = WriteOff.WRITE_OFF;
 
     /**
+     * The table <code>public.year_end_closing</code>.
+     */
+    public final YearEndClosing YEAR_END_CLOSING = YearEndClosing.YEAR_END_CLOSING;
+
+    /**
      * No further instances allowed
      */
     private Public() {
@@ -251,7 +257,8 @@ public class Public extends SchemaImpl {
             Revaluation.REVALUATION,
             Tranche.TRANCHE,
             UserRole.USER_ROLE,
-            WriteOff.WRITE_OFF
+            WriteOff.WRITE_OFF,
+            YearEndClosing.YEAR_END_CLOSING
         );
     }
 }

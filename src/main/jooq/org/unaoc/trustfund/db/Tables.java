@@ -34,6 +34,7 @@ import org.unaoc.trustfund.db.tables.Revaluation;
 import org.unaoc.trustfund.db.tables.Tranche;
 import org.unaoc.trustfund.db.tables.UserRole;
 import org.unaoc.trustfund.db.tables.WriteOff;
+import org.unaoc.trustfund.db.tables.YearEndClosing;
 
 
 /**
@@ -191,4 +192,9 @@ public class Tables {
      * The table <code>public.write_off</code>.
      */
     public static final WriteOff WRITE_OFF = WriteOff.WRITE_OFF;
+
+    /**
+     * The table <code>public.year_end_closing</code>.
+     */
+    public static final YearEndClosing YEAR_END_CLOSING = YearEndClosing.YEAR_END_CLOSING;
 }

@@ -45,7 +45,13 @@ class AccessMatrixTest extends ApiTest {
                     continue;
                 }
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern));
+                    if (pattern.contains("{name}")) {
+                        for (String statement : org.unaoc.trustfund.statements.Statements.NAMES) {
+                            endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern.replace("{name}", statement)));
+                        }
+                    } else {
+                        endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern));
+                    }
                 }
             }
         }

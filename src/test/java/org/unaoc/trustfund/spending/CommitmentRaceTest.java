@@ -45,9 +45,9 @@ class CommitmentRaceTest extends FreshBooksTest {
     void many_threads_committing_never_push_availability_below_zero() throws Exception {
         Spend spend = new Spend(api());
         spend.contributor("IE");
-        spend.cash("IE", "500000.00", "2011-01-05");
+        spend.cash("IE", "250000.00", "2011-01-05");
         BigDecimal before = available();
-        List<Api.Response> answers = race(24, i -> i % 2 == 0
+        List<Api.Response> answers = race(12, i -> i % 2 == 0
                 ? spend.obligation(commitment("SECRETARIAT", "OPERATING", "30000.00", "2011-01-06"))
                 : spend.expenditure(commitment("SECRETARIAT", "STAFF", "30000.00", "2011-01-06")));
         long accepted = answers.stream().filter(a -> a.status() == 201).count();

@@ -45,7 +45,7 @@ public abstract class FreshBooksTest {
         properties.add("trustfund.database.password", () -> "postgres");
         properties.add("trustfund.demo", () -> "1");
         properties.add("trustfund.demo-data", () -> "false");
-        properties.add("trustfund.database.pool-size", () -> "8");
+        properties.add("trustfund.database.pool-size", () -> "16");
     }
 
     protected Api api() {

@@ -49,6 +49,7 @@ import org.unaoc.trustfund.db.tables.Refund.RefundPath;
 import org.unaoc.trustfund.db.tables.Revaluation.RevaluationPath;
 import org.unaoc.trustfund.db.tables.Tranche.TranchePath;
 import org.unaoc.trustfund.db.tables.WriteOff.WriteOffPath;
+import org.unaoc.trustfund.db.tables.YearEndClosing.YearEndClosingPath;
 import org.unaoc.trustfund.db.tables.records.JournalEntryRecord;
 
 
@@ -394,6 +395,19 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
             _writeOff = new WriteOffPath(this, null, Keys.WRITE_OFF__WRITE_OFF_ENTRY_ID_FKEY.getInverseKey());
 
         return _writeOff;
+    }
+
+    private transient YearEndClosingPath _yearEndClosing;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.year_end_closing</code> table
+     */
+    public YearEndClosingPath yearEndClosing() {
+        if (_yearEndClosing == null)
+            _yearEndClosing = new YearEndClosingPath(this, null, Keys.YEAR_END_CLOSING__YEAR_END_CLOSING_ENTRY_ID_FKEY.getInverseKey());
+
+        return _yearEndClosing;
     }
 
     @Override

@@ -124,6 +124,11 @@ public class Pledge extends TableImpl<PledgeRecord> {
      */
     public final TableField<PledgeRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>public.pledge.status_changed_on</code>.
+     */
+    public final TableField<PledgeRecord, LocalDate> STATUS_CHANGED_ON = createField(DSL.name("status_changed_on"), SQLDataType.LOCALDATE, this, "");
+
     private Pledge(Name alias, Table<PledgeRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -189,6 +189,20 @@ public class PledgeRecord extends UpdatableRecordImpl<PledgeRecord> {
         return (OffsetDateTime) get(11);
     }
 
+    /**
+     * Setter for <code>public.pledge.status_changed_on</code>.
+     */
+    public void setStatusChangedOn(LocalDate value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>public.pledge.status_changed_on</code>.
+     */
+    public LocalDate getStatusChangedOn() {
+        return (LocalDate) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -212,7 +226,7 @@ public class PledgeRecord extends UpdatableRecordImpl<PledgeRecord> {
     /**
      * Create a detached, initialised PledgeRecord
      */
-    public PledgeRecord(Long id, String contributor, String currency, BigDecimal amount, LocalDate announcedOn, LocalDate expectedOn, String earmark, String note, String status, String statusReason, String createdBy, OffsetDateTime createdAt) {
+    public PledgeRecord(Long id, String contributor, String currency, BigDecimal amount, LocalDate announcedOn, LocalDate expectedOn, String earmark, String note, String status, String statusReason, String createdBy, OffsetDateTime createdAt, LocalDate statusChangedOn) {
         super(Pledge.PLEDGE);
 
         setId(id);
@@ -227,6 +241,7 @@ public class PledgeRecord extends UpdatableRecordImpl<PledgeRecord> {
         setStatusReason(statusReason);
         setCreatedBy(createdBy);
         setCreatedAt(createdAt);
+        setStatusChangedOn(statusChangedOn);
         resetTouchedOnNotNull();
     }
 }

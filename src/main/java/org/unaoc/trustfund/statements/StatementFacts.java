@@ -1,0 +1,130 @@
+package org.unaoc.trustfund.statements;
+
+import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.FISCAL_PERIOD;
+import static org.unaoc.trustfund.db.Tables.FUND;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.unaoc.trustfund.ledger.Account;
+import org.unaoc.trustfund.ledger.ChartOfAccounts;
+import org.unaoc.trustfund.ledger.EntryType;
+import org.unaoc.trustfund.ledger.Periods;
+import org.unaoc.trustfund.ledger.TrialBalances;
+
+/**
+ * What every statement needs from the books: balances by account code at a date (from the
+ * per-period balances), the movements of a window without the year-end closing entries, and
+ * whether the figures are final.
+ */
+@Component
+class StatementFacts {
+
+    static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    private final DSLContext db;
+    private final TrialBalances trialBalances;
+    private final ChartOfAccounts chart;
+
+    StatementFacts(DSLContext db, TrialBalances trialBalances, ChartOfAccounts chart) {
+        this.db = db;
+        this.trialBalances = trialBalances;
+        this.chart = chart;
+    }
+
+    List<Account> accounts() {
+        return chart.all();
+    }
+
+    /** Balance per account code at the end of the date, debit positive. */
+    Map<String, BigDecimal> balancesAt(LocalDate date) {
+        Map<Integer, TrialBalances.Movement> cumulative = trialBalances.cumulative(date);
+        Map<String, BigDecimal> balances = new HashMap<>();
+        for (Account account : chart.all()) {
+            TrialBalances.Movement movement = cumulative.get(account.id());
+            balances.put(account.code(), movement == null ? ZERO : movement.net());
+        }
+        return balances;
+    }
+
+    /** Movement per account code from–to, debit positive, without the year-end closing entries. */
+    Map<String, BigDecimal> movements(LocalDate from, LocalDate to) {
+        Map<String, BigDecimal> before = balancesAt(from.minusDays(1));
+        Map<String, BigDecimal> after = balancesAt(to);
+        Map<String, BigDecimal> closing = closingEntries(from, to);
+        Map<String, BigDecimal> movements = new HashMap<>();
+        for (String code : after.keySet()) {
+            movements.put(code, after.get(code).subtract(before.get(code)).subtract(closing.getOrDefault(code, ZERO)));
+        }
+        return movements;
+    }
+
+    /** The lines of year-end closing entries from–to, per account code (one entry a year: bounded). */
+    Map<String, BigDecimal> closingEntries(LocalDate from, LocalDate to) {
+        Map<String, BigDecimal> lines = new HashMap<>();
+        db.select(ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD)).from(JOURNAL_LINE)
+                .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .where(JOURNAL_ENTRY.TYPE.eq(EntryType.YEAR_END_CLOSE.name()))
+                .and(JOURNAL_ENTRY.ENTRY_DATE.between(from, to))
+                .groupBy(ACCOUNT.CODE)
+                .forEach(r -> lines.put(r.value1(), r.value2()));
+        return lines;
+    }
+
+    /** FINAL when every period from–to that holds entries, and the last one, is closed. */
+    String status(LocalDate from, LocalDate to) {
+        int first = Periods.idOf(from);
+        int last = Periods.idOf(to);
+        boolean open = db.fetchExists(FISCAL_PERIOD, FISCAL_PERIOD.ID.between(first, last)
+                .and(FISCAL_PERIOD.STATUS.eq("OPEN"))
+                .and(FISCAL_PERIOD.ID.eq(last).or(DSL.exists(DSL.selectOne().from(JOURNAL_ENTRY)
+                        .where(JOURNAL_ENTRY.PERIOD_ID.eq(FISCAL_PERIOD.ID))))));
+        return open ? "PROVISIONAL" : "FINAL";
+    }
+
+    /** The last entry the figures include: the highest id dated up to the end. */
+    @Nullable Long lastEntry(LocalDate to) {
+        return db.select(DSL.max(JOURNAL_ENTRY.ID)).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ENTRY_DATE.le(to))
+                .fetchSingle().value1();
+    }
+
+    /** The trial-balance hash stored when the last period of the statement was closed. */
+    @Nullable String closedHash(LocalDate to) {
+        return db.select(FISCAL_PERIOD.TRIAL_BALANCE_HASH).from(FISCAL_PERIOD)
+                .where(FISCAL_PERIOD.ID.eq(Periods.idOf(to))).and(FISCAL_PERIOD.STATUS.eq("CLOSED"))
+                .fetchOne(FISCAL_PERIOD.TRIAL_BALANCE_HASH);
+    }
+
+    String fund() {
+        return db.select(FUND.NAME).from(FUND).fetchSingle(FUND.NAME);
+    }
+
+    StatementTable table(String statement, String title, StatementRequest request, List<String> columns,
+                         List<StatementTable.Row> rows) {
+        return new StatementTable(statement, title, fund(), request.from(), request.to(),
+                status(request.from(), request.to()), lastEntry(request.to()), closedHash(request.to()), columns, rows);
+    }
+
+    static BigDecimal sum(Map<String, BigDecimal> values, String... codes) {
+        BigDecimal total = ZERO;
+        for (String code : codes) {
+            total = total.add(values.getOrDefault(code, ZERO));
+        }
+        return total;
+    }
+
+    static BigDecimal sumWhere(Map<String, BigDecimal> values, java.util.function.Predicate<String> codes) {
+        return values.entrySet().stream().filter(e -> codes.test(e.getKey())).map(Map.Entry::getValue)
+                .reduce(ZERO, BigDecimal::add);
+    }
+}

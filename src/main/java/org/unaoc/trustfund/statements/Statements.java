@@ -1,0 +1,87 @@
+package org.unaoc.trustfund.statements;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.unaoc.trustfund.ledger.TrialBalances;
+import org.unaoc.trustfund.security.Role;
+import org.unaoc.trustfund.system.Problem;
+
+/** Every statement by its name in the API, as JSON and as the table the CSV and PDF come from. */
+@Service
+public class Statements {
+
+    /** The names of SPEC.md §3, in that order. */
+    public static final List<String> NAMES = List.of("trial-balance", "general-ledger", "funding-status", "contributions",
+            "financial-position", "financial-performance", "net-assets", "cash-flow", "budget-vs-actual",
+            "receivables-ageing", "exchange-differences", "obligations", "write-offs");
+
+    /** Statements a donor, co-sponsor or report author may read (a donor's limited to its own contributor). */
+    public static final List<String> FOR_EVERYONE = List.of("funding-status", "contributions");
+
+    private final TrialBalances trialBalances;
+    private final FinancialStatements financial;
+    private final LedgerStatements ledger;
+    private final ContributionStatements contributions;
+    private final BudgetStatements budget;
+    private final org.unaoc.trustfund.spending.Schedules schedules;
+    private final org.unaoc.trustfund.contributions.WriteOffs writeOffs;
+
+    Statements(TrialBalances trialBalances, FinancialStatements financial, LedgerStatements ledger,
+               ContributionStatements contributions, BudgetStatements budget,
+               org.unaoc.trustfund.spending.Schedules schedules, org.unaoc.trustfund.contributions.WriteOffs writeOffs) {
+        this.schedules = schedules;
+        this.writeOffs = writeOffs;
+        this.trialBalances = trialBalances;
+        this.financial = financial;
+        this.ledger = ledger;
+        this.contributions = contributions;
+        this.budget = budget;
+    }
+
+    /** The JSON body: the typed trial balance and contributions status, the table for the rest. */
+    public Object json(String name, StatementRequest request) {
+        return switch (check(name, request)) {
+            case "trial-balance" -> trialBalances.of(request.from(), request.to());
+            case "contributions" -> contributions.status(request);
+            case "obligations" -> schedules.obligations(request.to());
+            case "write-offs" -> writeOffs.schedule(null).stream()
+                    .filter(w -> !w.on().isBefore(request.from()) && !w.on().isAfter(request.to())).toList();
+            default -> table(name, request);
+        };
+    }
+
+    @org.springframework.transaction.annotation.Transactional(readOnly = true,
+            isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public StatementTable table(String name, StatementRequest request) {
+        return switch (check(name, request)) {
+            case "trial-balance" -> ledger.trialBalance(trialBalances.of(request.from(), request.to()), request);
+            case "general-ledger" -> ledger.generalLedger(request);
+            case "funding-status" -> financial.fundingStatus(request);
+            case "contributions" -> contributions.contributions(contributions.status(request), request);
+            case "financial-position" -> financial.position(request);
+            case "financial-performance" -> financial.performance(request);
+            case "net-assets" -> financial.netAssets(request);
+            case "cash-flow" -> financial.cashFlow(request);
+            case "budget-vs-actual" -> budget.budgetVsActual(request);
+            case "receivables-ageing" -> contributions.receivablesAgeing(request);
+            case "exchange-differences" -> ledger.exchangeDifferences(request);
+            case "obligations" -> budget.obligations(request);
+            case "write-offs" -> contributions.writeOffs(request);
+            default -> throw Problem.notFound("Statement " + name);
+        };
+    }
+
+    private static String check(String name, StatementRequest request) {
+        if (!NAMES.contains(name)) {
+            throw Problem.notFound("The statement '" + name + "'");
+        }
+        boolean booksReader = request.viewer().roles().stream()
+                .anyMatch(r -> r == Role.FINANCE_OFFICER || r == Role.APPROVER || r == Role.AUDITOR);
+        boolean author = request.viewer().roles().contains(Role.REPORT_AUTHOR);
+        if (!booksReader && !FOR_EVERYONE.contains(name) && !(author && name.equals("budget-vs-actual"))) {
+            throw new Problem(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                    "Your role does not allow the statement " + name + ".");
+        }
+        return name;
+    }
+}
