@@ -23,7 +23,7 @@ public final class Api {
     private final int port;
     private final JsonMapper json;
 
-    Api(int port, JsonMapper json) {
+    public Api(int port, JsonMapper json) {
         this.port = port;
         this.json = json;
     }
@@ -63,6 +63,21 @@ public final class Api {
             String text = response.body();
             JsonNode body = text.isBlank() || !(text.startsWith("{") || text.startsWith("[")) ? json.missingNode() : json.readTree(text);
             return new Response(response.statusCode(), response.headers(), text, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] getBytes(String user, String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body()));
+            }
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
