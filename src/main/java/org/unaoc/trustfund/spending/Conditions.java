@@ -46,8 +46,10 @@ public class Conditions {
         BigDecimal left = spent;
         for (var agreement : db.selectFrom(AGREEMENT).where(AGREEMENT.EARMARK.eq(component))
                 .and(AGREEMENT.CONDITION_DESCRIPTION.isNotNull()).and(AGREEMENT.CONDITION_DEADLINE.ge(on))
+                .and(AGREEMENT.SIGNED_ON.le(on))
                 .orderBy(AGREEMENT.SIGNED_ON, AGREEMENT.ID).forUpdate().fetch()) {
-            BigDecimal held = held(agreement.getId());
+            // only cash already held on the day of the spending can be met by it
+            BigDecimal held = held(agreement.getId(), on);
             BigDecimal met = left.min(held);
             if (met.signum() <= 0) {
                 continue;
@@ -73,7 +75,7 @@ public class Conditions {
             throw Problem.invalidField("date", "the deadline of " + agreement.getReference() + " is "
                     + agreement.getConditionDeadline() + "; it has not passed on " + on);
         }
-        BigDecimal held = held(agreementId);
+        BigDecimal held = held(agreementId, on);
         if (held.signum() <= 0) {
             throw Problem.conflict("nothing-held", "Nothing held", "Nothing is held under the condition of "
                     + agreement.getReference() + ".");
@@ -89,10 +91,11 @@ public class Conditions {
                 .returning(REFUND.ID).fetchOne(REFUND.ID);
     }
 
-    /** What the books hold in 2300 for the agreement (credit balance, positive). */
-    private BigDecimal held(long agreement) {
+    /** What the books hold in 2300 for the agreement on the date (credit balance, positive). */
+    private BigDecimal held(long agreement, LocalDate on) {
         return db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO)).from(JOURNAL_LINE)
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
-                .where(ACCOUNT.CODE.eq(CONDITIONAL)).and(JOURNAL_LINE.AGREEMENT_ID.eq(agreement)).fetchSingle().value1();
+                .where(ACCOUNT.CODE.eq(CONDITIONAL)).and(JOURNAL_LINE.AGREEMENT_ID.eq(agreement))
+                .and(JOURNAL_LINE.ENTRY_DATE.le(on)).fetchSingle().value1();
     }
 }

@@ -59,6 +59,11 @@ class DemoStatementsTest extends DemoDataTest {
                     .body().get("totals");
             assertThat(trialBalance.get("closingDebit").asString()).isEqualTo(trialBalance.get("closingCredit").asString());
             JsonNode contributions = api().get("auditor", "/api/statements/contributions?" + asOf).body();
+            JsonNode performance = table("financial-performance", "from=2005-01-01&to=" + month.atEndOfMonth());
+            BigDecimal agreedAndCash = new BigDecimal(contributions.get("totals").get("agreedUsd").asString())
+                    .add(new BigDecimal(contributions.get("totals").get("receivedWithoutAgreementUsd").asString()));
+            assertThat(agreedAndCash).as("contributions statement = revenue 4100 at %s", month)
+                    .isEqualByComparingTo(value(performance, "4100|Voluntary contributions", 2));
             for (JsonNode agreement : contributions.get("agreements")) {
                 if (agreement.get("reference").asString().startsWith("AOC/FND")) {
                     continue; // conditional: revenue follows the spending, not the receipt
@@ -168,8 +173,25 @@ class DemoStatementsTest extends DemoDataTest {
             }
         }
         String hash = api().get("auditor", "/api/periods?from=2006-12&to=2006-12").body().get(0).get("trialBalanceHash").asString();
+        for (String name : List.of("financial-position", "funding-status", "contributions")) {
+            String query = "/api/statements/" + name + "?from=2006-01-01&to=2006-12-31&format=pdf";
+            assertThat(pdfFigures(api().getBytes("auditor", query))).as(name).isEqualTo(pdfFigures(api().getBytes("finance", query)));
+        }
         try (var document = Loader.loadPDF(api().getBytes("auditor", "/api/statements/trial-balance?from=2006-01-01&to=2006-12-31&format=pdf"))) {
             assertThat(new PDFTextStripper().getText(document).replace("\n", "")).contains(hash);
+        }
+    }
+
+    /** The figures a PDF prints, in order: what a reader compares, whatever the footer says. */
+    private static List<String> pdfFigures(byte[] pdf) throws java.io.IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("Generated [^\\n]*", "");
+            var matcher = java.util.regex.Pattern.compile("-?[0-9][0-9,]*\\.[0-9]{2}").matcher(text);
+            List<String> figures = new ArrayList<>();
+            while (matcher.find()) {
+                figures.add(matcher.group());
+            }
+            return figures;
         }
     }
 

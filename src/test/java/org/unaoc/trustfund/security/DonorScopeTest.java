@@ -13,7 +13,7 @@ import org.unaoc.trustfund.support.ApiTest;
 class DonorScopeTest extends ApiTest {
 
     @Test
-    void a_donor_sees_only_its_own_contributor() {
+    void a_donor_sees_only_its_own_contributor() throws Exception {
         for (String code : List.of("ES", "QA")) {
             api().post("finance", "/api/contributors", Map.of("code", code, "name", code.equals("ES") ? "Spain" : "Qatar",
                     "type", "GOVERNMENT"));
@@ -42,6 +42,13 @@ class DonorScopeTest extends ApiTest {
         assertThat(api().get("qatar", "/api/agreements").body().valueStream().map(a -> a.get("contributor").asString()))
                 .doesNotContain("ES");
         assertThat(api().get("qatar", "/api/statements/contributions?asOf=2006-12-31").text()).doesNotContain("\"ES\"");
+        assertThat(api().get("qatar", "/api/statements/contributions?asOf=2006-12-31&format=csv").text()).doesNotContain("Spain");
+        assertThat(api().getBytes("qatar", "/api/statements/contributions?asOf=2006-12-31&format=pdf")).isNotEmpty();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(api().getBytes("qatar",
+                "/api/statements/contributions?asOf=2006-12-31&format=pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).doesNotContain("Spain");
+        }
+        assertThat(api().get("qatar", "/api/statements/trial-balance?format=csv").status()).isEqualTo(403);
         for (String path : List.of("/api/journal-entries/1", "/api/accounts", "/api/statements/trial-balance",
                 "/api/availability", "/api/audit-log", "/api/accounts/1010/entries")) {
             assertThat(api().get("qatar", path).status()).as(path).isEqualTo(403);
