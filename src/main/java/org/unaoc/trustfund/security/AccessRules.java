@@ -89,7 +89,10 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/statements/funding-status", EVERYONE),
             rule(HttpMethod.GET, "/api/statements/contributions", EVERYONE),
             rule(HttpMethod.GET, "/api/statements/budget-vs-actual", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR),
-            rule(HttpMethod.GET, "/api/statements/*", BOOKS_READERS));
+            rule(HttpMethod.GET, "/api/statements/*", BOOKS_READERS),
+            rule(HttpMethod.GET, "/api/projections", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
+            rule(HttpMethod.POST, "/api/projections", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
+            rule(HttpMethod.GET, "/api/reports/financing-section", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR));
 
     /** Roles that write nothing to the books, whatever else they hold. */
     static final Set<Role> READ_ONLY = Set.of(CO_SPONSOR, DONOR, AUDITOR, REPORT_AUTHOR, ADMIN);
