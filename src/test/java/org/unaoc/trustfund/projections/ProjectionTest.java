@@ -139,6 +139,14 @@ class ProjectionTest extends FreshBooksTest {
     }
 
     @Test
+    void the_financing_section_is_written_from_these_books_not_from_the_demo() {
+        String markdown = api().get("author", "/api/reports/financing-section?asOf=2010-03-31&format=md").text();
+        assertThat(markdown).contains("Government SE", "Government IT", "As of 2010-03-31, 2 governments and organisations")
+                .doesNotContain("Spain", "{{");
+        assertThat(markdown).contains("USD 150,000.00").contains("USD 30,000.00 had been announced in 1 pledges");
+    }
+
+    @Test
     void bad_parameters_are_4xx_problems() {
         assertThat(api().get("author", "/api/projections?asOf=2010-03-31&until=2010-02").status()).isEqualTo(422);
         assertThat(api().get("author", "/api/projections?asOf=2010-03-31&until=2010-09&scenario=rosy").status()).isEqualTo(422);
