@@ -41,6 +41,12 @@ class DemoSpending {
         plan(2007, "HLG", "MEETINGS", "300000.00", "TRAVEL", "150000.00");
         plan(2007, "RESEARCH", "STAFF", "400000.00", "CONTRACTUAL", "100000.00");
         plan(2007, "SECRETARIAT", "STAFF", "450000.00", "OPERATING", "130000.00");
+        // the programme of action after the Group's term: what must still be funded
+        plan(2008, "HLG", "MEETINGS", "600000.00", "TRAVEL", "250000.00");
+        plan(2008, "RESEARCH", "STAFF", "1400000.00", "CONTRACTUAL", "900000.00");
+        plan(2008, "SECRETARIAT", "STAFF", "950000.00", "OPERATING", "300000.00");
+        plan(2009, "RESEARCH", "STAFF", "1500000.00", "CONTRACTUAL", "1000000.00");
+        plan(2009, "SECRETARIAT", "STAFF", "1000000.00", "OPERATING", "320000.00");
         for (String component : List.of("HLG", "RESEARCH", "SECRETARIAT")) {
             var pending = approvals.request(allotments, new Allotments.Request(component, 2006,
                     Money.usd(component.equals("HLG") ? "1350000.00" : component.equals("RESEARCH") ? "850000.00" : "540000.00")),

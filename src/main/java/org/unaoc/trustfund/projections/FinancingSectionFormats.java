@@ -152,6 +152,11 @@ final class FinancingSectionFormats {
                 ? ChartFactory.createStackedBarChart(chart.title(), "", "USD", data, PlotOrientation.HORIZONTAL, true, false, false)
                 : ChartFactory.createLineChart(chart.title(), "", "USD", data, PlotOrientation.VERTICAL, true, false, false);
         drawn.setBackgroundPaint(Color.WHITE);
+        var axis = ((org.jfree.chart.plot.CategoryPlot) drawn.getPlot()).getDomainAxis();
+        axis.setMaximumCategoryLabelWidthRatio(0.45f);
+        if (!chart.kind().equals("bars")) {
+            axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_90);
+        }
         drawn.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
         return drawn;
     }

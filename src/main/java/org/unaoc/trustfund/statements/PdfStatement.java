@@ -130,7 +130,8 @@ final class PdfStatement {
             total.beginText();
             total.setFontAndSize(REGULAR, 8);
             total.setTextMatrix(0, 0);
-            total.showText(String.valueOf(writer.getPageNumber()));
+            // called once the last page is done: the writer's page number has moved one past it
+            total.showText(String.valueOf(writer.getPageNumber() - 1));
             total.endText();
         }
     }
