@@ -111,7 +111,8 @@ public class BankStatements {
     private Imported receipts(ParsedStatement statement, Account account, long id, String user) {
         Set<String> booked = new HashSet<>(db.select(RECEIPT.BANK_REFERENCE).from(RECEIPT)
                 .where(RECEIPT.BANK_ACCOUNT_ID.eq(account.id())).fetch(RECEIPT.BANK_REFERENCE));
-        List<StatementMatcher.Match> matches = new ArrayList<>();
+        List<ParsedStatement.Line> toBook = new ArrayList<>();
+        List<String> references = new ArrayList<>();
         int credits = 0;
         int duplicates = 0;
         for (ParsedStatement.Line line : statement.lines()) {
@@ -125,8 +126,10 @@ public class BankStatements {
                 duplicates++;
                 continue;
             }
-            matches.add(matcher.match(line, reference, account));
+            toBook.add(line);
+            references.add(reference);
         }
+        List<StatementMatcher.Match> matches = matcher.matchAll(toBook, references, account);
         List<Receipts.Recorded> recorded = receipts.recordAll(matches.stream().map(StatementMatcher.Match::receipt).toList(),
                 id, user, true);
         List<Booked> results = new ArrayList<>();

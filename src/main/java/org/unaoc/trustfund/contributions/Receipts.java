@@ -294,7 +294,18 @@ public class Receipts {
         }
     }
 
+    private static final int ROWS_PER_STATEMENT = 2000;
+
     private List<Long> insertReceipts(List<Prepared> prepared, List<Long> entryIds, @Nullable Long statement, String user) {
+        List<Long> ids = new ArrayList<>(prepared.size());
+        for (int from = 0; from < prepared.size(); from += ROWS_PER_STATEMENT) {
+            int to = Math.min(prepared.size(), from + ROWS_PER_STATEMENT);
+            ids.addAll(insertReceiptRows(prepared.subList(from, to), entryIds.subList(from, to), statement, user));
+        }
+        return ids;
+    }
+
+    private List<Long> insertReceiptRows(List<Prepared> prepared, List<Long> entryIds, @Nullable Long statement, String user) {
         var insert = db.insertInto(RECEIPT, RECEIPT.CONTRIBUTOR, RECEIPT.AGREEMENT_ID, RECEIPT.PLEDGE_ID, RECEIPT.CURRENCY,
                 RECEIPT.AMOUNT, RECEIPT.RECEIVED_ON, RECEIPT.BANK_ACCOUNT_ID, RECEIPT.BANK_REFERENCE, RECEIPT.USD_VALUE,
                 RECEIPT.RATE, RECEIPT.RATE_DATE, RECEIPT.ENTRY_ID, RECEIPT.STATEMENT_ID, RECEIPT.REMITTANCE,
@@ -313,7 +324,13 @@ public class Receipts {
     private record ApplicationRow(long receipt, ReceiptPlan.Part part, long entry, LocalDate on) {
     }
 
-    private void insertApplications(List<ApplicationRow> rows) {
+    private void insertApplications(List<ApplicationRow> all) {
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            insertApplicationRows(all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
+        }
+    }
+
+    private void insertApplicationRows(List<ApplicationRow> rows) {
         if (rows.isEmpty()) {
             return;
         }

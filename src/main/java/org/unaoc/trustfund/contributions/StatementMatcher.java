@@ -31,6 +31,29 @@ class StatementMatcher {
     record Match(int line, Receipts.NewReceipt receipt, String how, @Nullable String proposedContributor) {
     }
 
+    /** The references, IBANs and names to match against, read once per statement. */
+    private record Known(List<org.jooq.Record2<Long, String>> agreements, List<org.jooq.Record3<String, String, String[]>> contributors,
+                         java.util.Map<String, List<Open>> open) {
+    }
+
+    private final ThreadLocal<Known> known = new ThreadLocal<>();
+
+    /** Matches every line of one statement against what the books know when it starts. */
+    List<Match> matchAll(List<ParsedStatement.Line> lines, List<String> references, Account bank) {
+        known.set(new Known(db.select(AGREEMENT.ID, AGREEMENT.REFERENCE).from(AGREEMENT).fetch(),
+                db.select(CONTRIBUTOR.CODE, CONTRIBUTOR.NAME, CONTRIBUTOR.IBANS).from(CONTRIBUTOR).fetch(),
+                new java.util.HashMap<>()));
+        try {
+            List<Match> matches = new java.util.ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                matches.add(match(lines.get(i), references.get(i), bank));
+            }
+            return matches;
+        } finally {
+            known.remove();
+        }
+    }
+
     Match match(ParsedStatement.Line line, String reference, Account bank) {
         Money amount = new Money(line.amount(), line.currency());
         Long agreement = byReference(line.remittance());
@@ -65,7 +88,9 @@ class StatementMatcher {
             return null;
         }
         String text = remittance.toUpperCase(Locale.ROOT);
-        List<Long> found = db.select(AGREEMENT.ID, AGREEMENT.REFERENCE).from(AGREEMENT).fetch().stream()
+        var agreements = known.get() != null ? known.get().agreements()
+                : db.select(AGREEMENT.ID, AGREEMENT.REFERENCE).from(AGREEMENT).fetch();
+        List<Long> found = agreements.stream()
                 .filter(r -> text.contains(r.value2().toUpperCase(Locale.ROOT))).map(r -> r.value1()).toList();
         return found.size() == 1 ? found.getFirst() : null;
     }
@@ -75,8 +100,10 @@ class StatementMatcher {
             return null;
         }
         String plain = iban.replace(" ", "").toUpperCase(Locale.ROOT);
-        List<String> found = db.select(CONTRIBUTOR.CODE).from(CONTRIBUTOR)
-                .where(org.jooq.impl.DSL.val(plain).eq(org.jooq.impl.DSL.any(CONTRIBUTOR.IBANS))).fetch(CONTRIBUTOR.CODE);
+        var contributors = known.get() != null ? known.get().contributors()
+                : db.select(CONTRIBUTOR.CODE, CONTRIBUTOR.NAME, CONTRIBUTOR.IBANS).from(CONTRIBUTOR).fetch();
+        List<String> found = contributors.stream().filter(c -> java.util.Arrays.asList(c.value3()).contains(plain))
+                .map(c -> c.value1()).toList();
         return found.size() == 1 ? found.getFirst() : null;
     }
 
@@ -85,7 +112,9 @@ class StatementMatcher {
             return null;
         }
         String payer = name.toLowerCase(Locale.ROOT);
-        List<String> found = db.select(CONTRIBUTOR.CODE, CONTRIBUTOR.NAME).from(CONTRIBUTOR).fetch().stream()
+        var contributors = known.get() != null ? known.get().contributors()
+                : db.select(CONTRIBUTOR.CODE, CONTRIBUTOR.NAME, CONTRIBUTOR.IBANS).from(CONTRIBUTOR).fetch();
+        List<String> found = contributors.stream()
                 .filter(r -> r.value2().length() >= 4 && payer.contains(r.value2().toLowerCase(Locale.ROOT)))
                 .map(r -> r.value1()).toList();
         return found.size() == 1 ? found.getFirst() : null;
@@ -95,6 +124,13 @@ class StatementMatcher {
     }
 
     private List<Open> openTranches(String contributor, String currency) {
+        if (known.get() != null) {
+            return known.get().open().computeIfAbsent(contributor + "/" + currency, k -> readOpen(contributor, currency));
+        }
+        return readOpen(contributor, currency);
+    }
+
+    private List<Open> readOpen(String contributor, String currency) {
         return agreements.list(contributor).stream().filter(a -> a.currency().equals(currency) && a.condition() == null)
                 .flatMap(a -> a.tranches().stream().filter(t -> t.outstanding().amount().compareTo(BigDecimal.ZERO) > 0
                         && !t.status().equals("SUBJECT_TO_APPROPRIATION")).map(t -> new Open(a, t)))

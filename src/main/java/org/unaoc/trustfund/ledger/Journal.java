@@ -60,16 +60,23 @@ public class Journal {
         return ids;
     }
 
+    /** Rows per statement: PostgreSQL takes at most 65,535 bind values in one statement. */
+    static final int ROWS_PER_STATEMENT = 2000;
+
     private List<Long> insertEntries(List<NewEntry> entries) {
-        var insert = db.insertInto(JOURNAL_ENTRY, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.PERIOD_ID, JOURNAL_ENTRY.TYPE,
-                JOURNAL_ENTRY.DESCRIPTION, JOURNAL_ENTRY.REVERSES_ID, JOURNAL_ENTRY.CREATED_BY, JOURNAL_ENTRY.APPROVED_BY,
-                JOURNAL_ENTRY.APPROVAL_ID);
-        for (NewEntry entry : entries) {
-            insert = insert.values(entry.date(), Periods.idOf(entry.date()), entry.type().name(), entry.description(),
-                    entry.reverses(), entry.createdBy(), entry.approvedBy(), entry.approval());
+        List<Long> ids = new ArrayList<>(entries.size());
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            var insert = db.insertInto(JOURNAL_ENTRY, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.PERIOD_ID, JOURNAL_ENTRY.TYPE,
+                    JOURNAL_ENTRY.DESCRIPTION, JOURNAL_ENTRY.REVERSES_ID, JOURNAL_ENTRY.CREATED_BY, JOURNAL_ENTRY.APPROVED_BY,
+                    JOURNAL_ENTRY.APPROVAL_ID);
+            for (NewEntry entry : entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT))) {
+                insert = insert.values(entry.date(), Periods.idOf(entry.date()), entry.type().name(), entry.description(),
+                        entry.reverses(), entry.createdBy(), entry.approvedBy(), entry.approval());
+            }
+            // identities are drawn in the order of the rows, so ascending ids follow the entries
+            ids.addAll(insert.returning(JOURNAL_ENTRY.ID).fetch(JOURNAL_ENTRY.ID).stream().sorted().toList());
         }
-        // identities are drawn in the order of the rows, so ascending ids follow the entries
-        return insert.returning(JOURNAL_ENTRY.ID).fetch(JOURNAL_ENTRY.ID).stream().sorted().toList();
+        return ids;
     }
 
     /** Everything {@link #post} would refuse before touching the books: accounts, currencies, period. */
@@ -104,7 +111,13 @@ public class Journal {
         return versions;
     }
 
-    private void insertLines(List<PlacedLine> lines, Map<Integer, Long> versions) {
+    private void insertLines(List<PlacedLine> all, Map<Integer, Long> versions) {
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            insertLineRows(all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)), versions);
+        }
+    }
+
+    private void insertLineRows(List<PlacedLine> lines, Map<Integer, Long> versions) {
         var insert = db.insertInto(JOURNAL_LINE, JOURNAL_LINE.ENTRY_ID, JOURNAL_LINE.LINE_NO,
                 JOURNAL_LINE.ACCOUNT_ID, JOURNAL_LINE.ENTRY_DATE, JOURNAL_LINE.PERIOD_ID, JOURNAL_LINE.AMOUNT_USD,
                 JOURNAL_LINE.CURRENCY, JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.RATE, JOURNAL_LINE.RATE_DATE,
