@@ -6,7 +6,7 @@ JDK25 := $(shell for d in "$$JAVA_HOME" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-
 export JAVA_HOME := $(JDK25)
 MVN := mvn -B -q -Dstyle.color=never
 
-.PHONY: run test jooq package check-jdk clean
+.PHONY: run test jooq bench package check-jdk clean
 
 check-jdk:
 	@if [ -z "$(JDK25)" ]; then \
@@ -29,6 +29,13 @@ jooq: check-jdk
 	  src/test/java/org/unaoc/trustfund/system/JooqGenerator.java
 	"$(JDK25)/bin/java" -cp "target/jooq-generator:$$(cat target/jooq-classpath.txt)" \
 	  org.unaoc.trustfund.system.JooqGenerator src/main/jooq
+
+# Throughput, latency, memory and statement times against raw PostgreSQL, in one run:
+# the table is printed and written to target/bench/bench.md and bench.json.
+bench: check-jdk
+	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+	"$(JDK25)/bin/java" -Xmx512m -cp "target/test-classes:target/classes:$$(cat target/bench-classpath.txt)" \
+	  org.unaoc.trustfund.bench.Bench
 
 package: check-jdk
 	$(MVN) -DskipTests package

@@ -50,7 +50,7 @@ public class IntegrityChain {
     }
 
     /** Chains what is committed and not yet chained; one writer at a time across the application's instances. */
-    @Scheduled(fixedDelayString = "${trustfund.chain-interval-ms:2000}", initialDelay = 5000)
+    @Scheduled(fixedDelayString = "${trustfund.chain-interval-ms:2000}", initialDelayString = "${trustfund.chain-initial-delay-ms:5000}")
     public void catchUp() {
         boolean more = true;
         while (more) {
