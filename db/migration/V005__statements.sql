@@ -11,3 +11,7 @@ CREATE TABLE year_end_closing (
   closed_at   timestamptz NOT NULL DEFAULT now()
 );
 GRANT SELECT, INSERT ON year_end_closing TO trust_fund_app;
+
+-- Whether a period holds entries (is a statement FINAL?) is asked of every period a statement
+-- covers: by index, not by scanning the journal.
+CREATE INDEX journal_entry_period ON journal_entry (period_id);

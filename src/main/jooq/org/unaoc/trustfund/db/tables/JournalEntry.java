@@ -193,7 +193,7 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.JOURNAL_ENTRY_DATE, Indexes.JOURNAL_ENTRY_TYPE);
+        return Arrays.asList(Indexes.JOURNAL_ENTRY_DATE, Indexes.JOURNAL_ENTRY_PERIOD, Indexes.JOURNAL_ENTRY_TYPE);
     }
 
     @Override
