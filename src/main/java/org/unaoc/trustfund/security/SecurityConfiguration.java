@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -19,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.unaoc.trustfund.system.Problem;
+import org.unaoc.trustfund.system.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP Basic on the API, the role matrix of {@link AccessRules}, and problems for 401 and 403. */
@@ -47,6 +49,11 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("Trust Fund Ledger").authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof InternalAuthenticationServiceException) {
+                        // the users could not be read: the database is down, not the credentials wrong
+                        write(response, json, Problems.databaseUnavailable());
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Trust Fund Ledger\"");
                     write(response, json, e instanceof LockedException
                             ? new Problem(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
