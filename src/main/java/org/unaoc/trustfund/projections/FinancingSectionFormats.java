@@ -30,8 +30,8 @@ import org.springframework.web.util.HtmlUtils;
 /** The financing section as Markdown, HTML (charts as images) and PDF (charts drawn as vectors). */
 final class FinancingSectionFormats {
 
-    private static final BaseFont REGULAR = font("reports/fonts/DejaVuSans.ttf");
-    private static final BaseFont BOLD = font("reports/fonts/DejaVuSans-Bold.ttf");
+    private static final BaseFont REGULAR = org.unaoc.trustfund.statements.ReportFonts.REGULAR;
+    private static final BaseFont BOLD = org.unaoc.trustfund.statements.ReportFonts.BOLD;
 
     private FinancingSectionFormats() {
     }
@@ -163,16 +163,5 @@ final class FinancingSectionFormats {
 
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
-    }
-
-    private static BaseFont font(String resource) {
-        try (InputStream in = FinancingSectionFormats.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The font " + resource + " is missing from the build");
-            }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

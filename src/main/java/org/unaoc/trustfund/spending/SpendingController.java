@@ -35,11 +35,10 @@ class SpendingController {
     private final WriteOffs writeOffs;
     private final Refunds refunds;
     private final Closure closure;
-    private final Schedules schedules;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
-                       Refunds refunds, Closure closure, Schedules schedules) {
+                       Refunds refunds, Closure closure) {
         this.components = components;
         this.spending = spending;
         this.availability = availability;
@@ -50,7 +49,6 @@ class SpendingController {
         this.writeOffs = writeOffs;
         this.refunds = refunds;
         this.closure = closure;
-        this.schedules = schedules;
     }
 
     record OnDate(@Nullable LocalDate date) {

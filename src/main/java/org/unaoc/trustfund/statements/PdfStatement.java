@@ -31,8 +31,8 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class PdfStatement {
 
-    private static final BaseFont REGULAR = font("reports/fonts/DejaVuSans.ttf");
-    private static final BaseFont BOLD = font("reports/fonts/DejaVuSans-Bold.ttf");
+    private static final BaseFont REGULAR = ReportFonts.REGULAR;
+    private static final BaseFont BOLD = ReportFonts.BOLD;
 
     private PdfStatement() {
     }
@@ -133,17 +133,6 @@ final class PdfStatement {
             // called once the last page is done: the writer's page number has moved one past it
             total.showText(String.valueOf(writer.getPageNumber() - 1));
             total.endText();
-        }
-    }
-
-    private static BaseFont font(String resource) {
-        try (InputStream in = PdfStatement.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The font " + resource + " is missing from the build");
-            }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

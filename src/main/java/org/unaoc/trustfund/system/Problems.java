@@ -1,7 +1,6 @@
 package org.unaoc.trustfund.system;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -111,14 +110,5 @@ public final class Problems {
 
     static URI type(String slug) {
         return URI.create("/problems/" + slug);
-    }
-
-    static boolean isSqlFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,9 +2,6 @@ package org.unaoc.trustfund.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +15,6 @@ import org.unaoc.trustfund.ledger.TrialBalance;
 import org.unaoc.trustfund.ledger.TrialBalances;
 import org.unaoc.trustfund.security.Role;
 import org.unaoc.trustfund.security.Viewer;
-import org.unaoc.trustfund.system.EmbeddedDatabase;
 
 /** The demo history loads on a first start into an empty database, through the services, and balances. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,17 +34,7 @@ class DemoDataTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry properties) throws Exception {
-        EmbeddedDatabase server = EmbeddedDatabase.startTemporary();
-        String name = "demo_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.OWNER, "postgres")) {
-            connection.createStatement().execute("CREATE DATABASE " + name);
-        }
-        properties.add("trustfund.database.url", () -> server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/" + name));
-        properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
-        properties.add("trustfund.database.password", () -> "postgres");
-        properties.add("trustfund.demo", () -> "1");
-        properties.add("trustfund.demo-data", () -> "true");
-        properties.add("trustfund.database.pool-size", () -> "8");
+        org.unaoc.trustfund.support.FreshDatabase.register(properties, true);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.unaoc.trustfund.support;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +7,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.annotation.DirtiesContext;
-import org.unaoc.trustfund.system.EmbeddedDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,17 +31,7 @@ public abstract class FreshBooksTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry properties) throws Exception {
-        EmbeddedDatabase server = EmbeddedDatabase.startTemporary();
-        String name = "fresh_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.OWNER, "postgres")) {
-            connection.createStatement().execute("CREATE DATABASE " + name);
-        }
-        properties.add("trustfund.database.url", () -> server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/" + name));
-        properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
-        properties.add("trustfund.database.password", () -> "postgres");
-        properties.add("trustfund.demo", () -> "1");
-        properties.add("trustfund.demo-data", () -> "false");
-        properties.add("trustfund.database.pool-size", () -> "16");
+        FreshDatabase.register(properties, false);
     }
 
     protected Api api() {

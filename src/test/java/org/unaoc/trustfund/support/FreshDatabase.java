@@ -1,0 +1,28 @@
+package org.unaoc.trustfund.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.unaoc.trustfund.system.EmbeddedDatabase;
+
+/** A new, empty database on the embedded server, and the properties that point the application at it. */
+public final class FreshDatabase {
+
+    private FreshDatabase() {
+    }
+
+    public static void register(DynamicPropertyRegistry properties, boolean demoData) throws Exception {
+        EmbeddedDatabase server = EmbeddedDatabase.startTemporary();
+        String name = "fresh_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.OWNER, "postgres")) {
+            connection.createStatement().execute("CREATE DATABASE " + name);
+        }
+        properties.add("trustfund.database.url", () -> server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/" + name));
+        properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
+        properties.add("trustfund.database.password", () -> "postgres");
+        properties.add("trustfund.demo", () -> "1");
+        properties.add("trustfund.demo-data", () -> String.valueOf(demoData));
+        properties.add("trustfund.database.pool-size", () -> "16");
+    }
+}
