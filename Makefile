@@ -6,7 +6,7 @@ JDK25 := $(shell for d in "$$JAVA_HOME" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-
 export JAVA_HOME := $(JDK25)
 MVN := mvn -B -q -Dstyle.color=never
 
-.PHONY: run test jooq bench package check-jdk clean
+.PHONY: run test jooq bench chaos package check-jdk clean
 
 check-jdk:
 	@if [ -z "$(JDK25)" ]; then \
@@ -36,6 +36,13 @@ bench: check-jdk
 	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 	"$(JDK25)/bin/java" -Xmx512m -cp "target/test-classes:target/classes:$$(cat target/bench-classpath.txt)" \
 	  org.unaoc.trustfund.bench.Bench
+
+# Fault tests with the application as its own process: kill -9 during an import, PostgreSQL
+# stopped for 10 s under load.
+chaos: check-jdk
+	$(MVN) -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/chaos-classpath.txt
+	"$(JDK25)/bin/java" -cp "target/test-classes:target/classes:$$(cat target/chaos-classpath.txt)" \
+	  org.unaoc.trustfund.chaos.Chaos "$$(ls target/trust-fund-ledger-*.jar | head -1)"
 
 package: check-jdk
 	$(MVN) -DskipTests package

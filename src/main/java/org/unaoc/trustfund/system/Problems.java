@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Errors decided in one place: every throwable that reaches a client becomes a problem here,
@@ -29,6 +30,7 @@ public final class Problems {
     }
 
     public static Problem asProblem(Throwable failure) {
+        boolean transactionLost = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Problem problem) {
                 return problem;
@@ -36,12 +38,26 @@ public final class Problems {
             if (cause instanceof PSQLException sql && fromDatabase(sql) instanceof Problem problem) {
                 return problem;
             }
+            if (cause instanceof TransactionSystemException failed) {
+                // a commit or rollback that could not reach the database; what the request failed on first says more
+                if (failed.getApplicationException() != null) {
+                    return asProblem(failed.getApplicationException());
+                }
+                transactionLost = true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return databaseUnavailable();
+            }
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException) {
                 return databaseUnavailable();
             }
+        }
+        if (transactionLost) {
+            return databaseUnavailable();
         }
         log.error("Unexpected failure answered as 500", failure);
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
