@@ -32,9 +32,11 @@ jooq: check-jdk
 
 # Throughput, latency, memory and statement times against raw PostgreSQL, in one run:
 # the table is printed and written to target/bench/bench.md and bench.json.
+# Profile the posting alone: make bench BENCH_ARGS="-Dbench.only=posting -XX:StartFlightRecording=filename=target/bench/posting.jfr"
+# then: jfr view hot-methods target/bench/posting.jfr
 bench: check-jdk
 	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-	"$(JDK25)/bin/java" -Xmx512m -cp "target/test-classes:target/classes:$$(cat target/bench-classpath.txt)" \
+	"$(JDK25)/bin/java" -Xmx512m $(BENCH_ARGS) -cp "target/test-classes:target/classes:$$(cat target/bench-classpath.txt)" \
 	  org.unaoc.trustfund.bench.Bench
 
 # Fault tests with the application as its own process: kill -9 during an import, PostgreSQL

@@ -104,6 +104,12 @@ public final class Bench {
                     "ratio " + ratio(overHttp.perSecond(), raw.perSecond()) + " / " + ratio(inProcess.perSecond(), raw.perSecond()),
                     "p50/p99 ms HTTP " + overHttp.p50() + "/" + overHttp.p99() + ", pgbench " + raw.p50() + "/" + raw.p99());
         }
+        if ("posting".equals(System.getProperty("bench.only"))) {
+            memory();
+            app.close();
+            write(out);
+            return;
+        }
         bulkImport(port, url);
         statements(app, url);
         long financing = System.nanoTime();
