@@ -131,7 +131,7 @@ public class BankStatements {
         }
         List<StatementMatcher.Match> matches = matcher.matchAll(toBook, references, account);
         List<Receipts.Recorded> recorded = receipts.recordAll(matches.stream().map(StatementMatcher.Match::receipt).toList(),
-                id, user, true);
+                id, user, true, true);
         List<Booked> results = new ArrayList<>();
         int matched = 0;
         int unapplied = 0;

@@ -114,7 +114,7 @@ class ContributionController {
     @ResponseStatus(HttpStatus.CREATED)
     @IdempotencyKeyRequired
     ReceiptViews.Receipt record(@Valid @RequestBody Receipts.NewReceipt receipt, Principal user) {
-        return receipts.record(receipt, user.getName());
+        return receipts.recordLockingLast(receipt, user.getName());
     }
 
     @PostMapping("/receipts/{id}/application")

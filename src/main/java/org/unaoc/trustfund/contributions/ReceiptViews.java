@@ -72,10 +72,16 @@ public class ReceiptViews {
                 unappliedUsd = unappliedUsd.add(a.usd());
             }
         }
-        BigDecimal difference = db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO))
-                .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
-                .where(JOURNAL_LINE.ENTRY_ID.eq(r.getEntryId())).and(ACCOUNT.CODE.eq(ReceiptPlan.REALISED))
-                .fetchSingle().value1();
+        // the realised exchange difference of the receipt's own entry: cash and bank charges less the carrying
+        // amounts credited, as ReceiptPlan posted it to 7810
+        BigDecimal difference = BigDecimal.ZERO;
+        for (Applied a : applied) {
+            if (a.entry() == r.getEntryId() && a.kind().equals("TRANCHE")) {
+                difference = difference.add(a.usd()).subtract(a.carryingUsd());
+            } else if (a.entry() == r.getEntryId() && a.kind().equals("BANK_CHARGE")) {
+                difference = difference.add(a.usd());
+            }
+        }
         return new Receipt(r.getId(), r.getContributor(), r.getAgreementId(), Amounts.money(r.getAmount(), currency),
                 r.getReceivedOn(), bankAccount, r.getBankReference(), r.getUsdValue(), r.getRate(), r.getRateDate(),
                 r.getEntryId(), difference.setScale(2), applied, new Money(unapplied.setScale(Money.decimals(currency),

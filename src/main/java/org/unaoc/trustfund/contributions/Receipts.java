@@ -80,12 +80,25 @@ public class Receipts {
         return views.get(recordAll(List.of(receipt), null, user, false).getFirst().id());
     }
 
+    /** As {@link #record}, with the cash account locked only at the end of the request's transaction. */
+    @Transactional
+    public ReceiptViews.Receipt recordLockingLast(NewReceipt receipt, String user) {
+        return views.get(recordAll(List.of(receipt), null, user, false, true).getFirst().id());
+    }
+
     /**
      * Records the receipts in one batch, in order. {@code lenient} (bank statements): a receipt
      * whose agreement has nothing left open is held as unapplied instead of refused.
      */
     @Transactional
     public List<Recorded> recordAll(List<NewReceipt> receipts, @Nullable Long statement, String user, boolean lenient) {
+        return recordAll(receipts, statement, user, lenient, false);
+    }
+
+    /** With {@code lockLast}, the journal lines are written just before COMMIT (see {@link Journal#postAll(List, boolean)}). */
+    @Transactional
+    public List<Recorded> recordAll(List<NewReceipt> receipts, @Nullable Long statement, String user, boolean lenient,
+                                    boolean lockLast) {
         if (receipts.isEmpty()) {
             return List.of();
         }
@@ -98,7 +111,7 @@ public class Receipts {
             prepared.add(prepare(receipt, book, fund.on(receipt.receivedOn()).bankChargeTolerance(), lenient));
         }
         List<NewEntry> entries = prepared.stream().map(p -> p.entry(user)).toList();
-        List<Long> entryIds = journal.postAll(entries);
+        List<Long> entryIds = journal.postAll(entries, lockLast);
         List<Long> ids = insertReceipts(prepared, entryIds, statement, user);
         List<ApplicationRow> rows = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {

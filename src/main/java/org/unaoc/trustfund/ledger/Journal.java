@@ -13,6 +13,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The posting engine. An entry is checked here, then posted in one transaction: the entry row,
@@ -45,6 +47,17 @@ public class Journal {
      */
     @Transactional
     public List<Long> postAll(List<NewEntry> entries) {
+        return postAll(entries, false);
+    }
+
+    /**
+     * As {@link #postAll(List)}; with {@code lockLast} the lines (and the lock of their accounts)
+     * wait until just before COMMIT, so that a hot account such as cash is held for one statement
+     * and the commit, not for everything else the transaction writes. For callers that do not read
+     * these entries' lines back before they commit.
+     */
+    @Transactional
+    public List<Long> postAll(List<NewEntry> entries, boolean lockLast) {
         List<List<PlacedLine>> placed = entries.stream().map(entry -> place(entry.lines())).toList();
         entries.stream().map(entry -> Periods.idOf(entry.date())).distinct().forEach(periods::requireOpen);
         List<Long> ids = insertEntries(entries);
@@ -56,7 +69,16 @@ public class Journal {
         }
         all.sort(Comparator.comparingInt((PlacedLine p) -> p.account().id()).thenComparingLong(PlacedLine::entryId)
                 .thenComparingInt(PlacedLine::number));
-        insertLines(all, lockAccounts(all));
+        if (lockLast && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insertLines(all, lockAccounts(all));
+                }
+            });
+        } else {
+            insertLines(all, lockAccounts(all));
+        }
         return ids;
     }
 
