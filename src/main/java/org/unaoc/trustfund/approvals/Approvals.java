@@ -2,11 +2,7 @@ package org.unaoc.trustfund.approvals;
 
 import static org.unaoc.trustfund.db.Tables.APPROVAL;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,7 +53,7 @@ public class Approvals {
         Long id = db.insertInto(APPROVAL)
                 .set(APPROVAL.OPERATION, operation.name())
                 .set(APPROVAL.PAYLOAD, JSONB.valueOf(payload))
-                .set(APPROVAL.PAYLOAD_HASH, sha256(operation.name() + "\n" + payload))
+                .set(APPROVAL.PAYLOAD_HASH, org.unaoc.trustfund.system.Sha256.of(operation.name() + "\n" + payload))
                 .set(APPROVAL.SUMMARY, operation.summary(request))
                 .set(APPROVAL.REQUESTED_BY, maker)
                 .onConflictDoNothing()
@@ -148,11 +144,4 @@ public class Approvals {
                 row.get(APPROVAL.DECISION_REASON), result == null ? null : json.readTree(result.data()));
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -5,11 +5,8 @@ import static org.unaoc.trustfund.db.Tables.BANK_STATEMENT;
 import static org.unaoc.trustfund.db.Tables.RECEIPT;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -81,7 +78,7 @@ public class BankStatements {
                     + " is kept in " + account.currency() + ".");
         }
         AdvisoryLocks.hold(db, AdvisoryLocks.BANK_ACCOUNT_STATEMENTS, account.id());
-        String hash = sha256(content);
+        String hash = org.unaoc.trustfund.system.Sha256.of(content);
         var earlier = db.selectFrom(BANK_STATEMENT).where(BANK_STATEMENT.ACCOUNT_ID.eq(account.id()))
                 .and(BANK_STATEMENT.STATEMENT_REF.eq(statement.reference())).fetchOne();
         if (earlier != null) {
@@ -202,11 +199,4 @@ public class BankStatements {
         return account;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -6,12 +6,8 @@ import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 import static org.unaoc.trustfund.db.Tables.PERIOD_EVENT;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -21,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unaoc.trustfund.system.AdvisoryLocks;
+import org.unaoc.trustfund.system.Sha256;
 
 /**
  * Tamper evidence: every posted entry, and every period close with its trial-balance hash, is a
@@ -76,8 +73,8 @@ public class IntegrityChain {
         var insert = db.insertInto(CHAIN_LINK, CHAIN_LINK.SEQ, CHAIN_LINK.KIND, CHAIN_LINK.ENTRY_ID, CHAIN_LINK.CONTENT_HASH,
                 CHAIN_LINK.CHAIN_HASH);
         for (long id : ids) {
-            String content = sha256(contents.get(id));
-            String chain = sha256(last.chain() + content);
+            String content = Sha256.of(contents.get(id));
+            String chain = Sha256.of(last.chain() + content);
             last = new Link(last.seq() + 1, chain);
             insert = insert.values(last.seq(), "ENTRY", id, content, chain);
         }
@@ -91,8 +88,8 @@ public class IntegrityChain {
                 .orderBy(PERIOD_EVENT.ID).limit(BATCH).fetch(PERIOD_EVENT.ID);
         Link last = last();
         for (long event : closes) {
-            String content = sha256(closeContent(event));
-            String chain = sha256(last.chain() + content);
+            String content = Sha256.of(closeContent(event));
+            String chain = Sha256.of(last.chain() + content);
             last = new Link(last.seq() + 1, chain);
             db.insertInto(CHAIN_LINK).set(CHAIN_LINK.SEQ, last.seq()).set(CHAIN_LINK.KIND, "PERIOD_CLOSE")
                     .set(CHAIN_LINK.EVENT_ID, event).set(CHAIN_LINK.CONTENT_HASH, content).set(CHAIN_LINK.CHAIN_HASH, chain)
@@ -142,11 +139,11 @@ public class IntegrityChain {
         if (content == null) {
             return new Broken(link.getSeq(), link.getKind(), link.getEntryId(), period, "the entry is missing from the journal");
         }
-        if (!sha256(content).equals(link.getContentHash())) {
+        if (!Sha256.of(content).equals(link.getContentHash())) {
             return new Broken(link.getSeq(), link.getKind(), link.getEntryId(), period,
                     "the entry's content differs from what was chained (changed or swapped)");
         }
-        if (!sha256(previous + link.getContentHash()).equals(link.getChainHash())) {
+        if (!Sha256.of(previous + link.getContentHash()).equals(link.getChainHash())) {
             return new Broken(link.getSeq(), link.getKind(), link.getEntryId(), period,
                     "the link does not follow from the one before (a link was removed or reordered)");
         }
@@ -203,11 +200,4 @@ public class IntegrityChain {
                 .orElse(null);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -1,11 +1,7 @@
 package org.unaoc.trustfund.ledger;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -28,11 +24,6 @@ public record TrialBalance(LocalDate from, LocalDate to, boolean provisional, Li
     public String hash() {
         StringBuilder text = new StringBuilder(from + ".." + to + "\n");
         accounts.forEach(row -> text.append(row.canonical()).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return org.unaoc.trustfund.system.Sha256.of(text.toString());
     }
 }

@@ -6,10 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.util.HexFormat;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,14 +135,8 @@ class RequestTransactions extends OncePerRequestFilter {
     }
 
     private static String hash(CachedBodyRequest request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(request.body()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.of((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                .getBytes(StandardCharsets.UTF_8), request.body());
     }
 
     private static final class Wrapped extends RuntimeException {
