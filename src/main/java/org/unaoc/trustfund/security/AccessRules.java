@@ -83,6 +83,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/refunds", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/refunds/*/payment", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/closure", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/psc-remittances", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/audit-log", AUDITOR),
             rule(HttpMethod.GET, "/api/integrity", AUDITOR),
             rule(HttpMethod.POST, "/api/year-end-closings", FINANCE_OFFICER),

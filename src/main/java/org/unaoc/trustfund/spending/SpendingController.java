@@ -35,10 +35,12 @@ class SpendingController {
     private final WriteOffs writeOffs;
     private final Refunds refunds;
     private final Closure closure;
+    private final PscRemittances psc;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
-                       Refunds refunds, Closure closure) {
+                       Refunds refunds, Closure closure, PscRemittances psc) {
+        this.psc = psc;
         this.components = components;
         this.spending = spending;
         this.availability = availability;
@@ -156,6 +158,18 @@ class SpendingController {
     @IdempotencyKeyRequired
     Refunds.Refund pay(@PathVariable long id, @RequestBody OnDate on, Principal user) {
         return refunds.pay(id, on.orToday(), user.getName());
+    }
+
+    record Remittance(@Nullable java.math.BigDecimal amount, @Nullable LocalDate date) {
+    }
+
+    /** Programme support cost remitted to the UN: all that is payable, or the amount given. */
+    @PostMapping("/psc-remittances")
+    @ResponseStatus(HttpStatus.CREATED)
+    @IdempotencyKeyRequired
+    org.unaoc.trustfund.ledger.JournalEntries.Entry remitPsc(@RequestBody Remittance remittance, Principal user) {
+        return psc.remit(remittance.amount(), remittance.date() != null ? remittance.date() : LocalDate.now(ZoneOffset.UTC),
+                user.getName());
     }
 
     @PostMapping("/closure")

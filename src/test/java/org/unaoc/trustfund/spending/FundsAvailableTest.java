@@ -24,11 +24,15 @@ class FundsAvailableTest extends FreshBooksTest {
                 .containsExactly("5100 Dr 40000.00", "1010 Cr 40000.00", "5900 Dr 5200.00", "2150 Cr 5200.00");
         assertThat(staff.body().get("psc").asString()).isEqualTo("5200.00");
 
-        // settle the PSC payable, as if paid to the UN, so that the fund has no liabilities
-        Api.Response settled = api().post("finance", "/api/journal-entries", Map.of("date", "2006-02-02",
-                "description", "PSC paid to the UN", "lines", List.of(Map.of("account", "2150", "debit", "5200.00"),
-                        Map.of("account", "1010", "credit", "5200.00"))));
-        spend.approve(settled);
+        // the PSC payable remitted to the UN, so that the fund has no liabilities; availability does not move
+        String before = api().get("finance", "/api/availability?asOf=2006-02-02").body().get("available").asString();
+        assertThat(api().post("finance", "/api/psc-remittances", Map.of("amount", "5200.01", "date", "2006-02-02")).status())
+                .isEqualTo(422);
+        Api.Response remitted = api().post("finance", "/api/psc-remittances", Map.of("date", "2006-02-02"));
+        assertThat(remitted.status()).as(remitted.text()).isEqualTo(201);
+        assertThat(spend.lines(remitted.body())).containsExactly("2150 Dr 5200.00", "1010 Cr 5200.00");
+        assertThat(api().get("finance", "/api/availability?asOf=2006-02-02").body().get("available").asString()).isEqualTo(before);
+        assertThat(api().post("finance", "/api/psc-remittances", Map.of("date", "2006-02-02")).status()).isEqualTo(409);
 
         // cash 1,380,000.00; planned 1,000,000.00 (1,130,000.00 with PSC, reserve 169,500.00); one obligation of 100,000.00
         spend.plan("SECRETARIAT", 2006, "OPERATING", "1000000.00");
