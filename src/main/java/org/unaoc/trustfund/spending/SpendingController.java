@@ -160,7 +160,7 @@ class SpendingController {
         return refunds.pay(id, on.orToday(), user.getName());
     }
 
-    record Remittance(@Nullable java.math.BigDecimal amount, @Nullable LocalDate date) {
+    record Remittance(java.math.@Nullable BigDecimal amount, @Nullable LocalDate date) {
     }
 
     /** Programme support cost remitted to the UN: all that is payable, or the amount given. */
