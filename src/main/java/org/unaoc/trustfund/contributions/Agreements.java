@@ -197,6 +197,6 @@ public class Agreements {
     }
 
     public List<AgreementViews.Agreement> list(Viewer viewer) {
-        return views.list(viewer.seesEveryDetail() ? null : viewer.contributor() == null ? "\u0000none" : viewer.contributor());
+        return views.list(viewer.detailsLimitedTo());
     }
 }

@@ -100,7 +100,7 @@ class ContributionController {
 
     @GetMapping("/receipts")
     List<ReceiptViews.Receipt> receipts(Viewer viewer) {
-        return receiptViews.list(viewer.seesEveryDetail() ? null : String.valueOf(viewer.contributor()), null);
+        return receiptViews.list(viewer.detailsLimitedTo(), null);
     }
 
     @GetMapping("/receipts/{id}")

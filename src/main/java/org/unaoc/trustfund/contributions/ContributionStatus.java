@@ -153,7 +153,7 @@ public class ContributionStatus {
         return db.select(PLEDGE.ID, PLEDGE.CONTRIBUTOR, CONTRIBUTOR.NAME, PLEDGE.AMOUNT, PLEDGE.CURRENCY,
                         PLEDGE.ANNOUNCED_ON, PLEDGE.EXPECTED_ON)
                 .from(PLEDGE).join(CONTRIBUTOR).on(CONTRIBUTOR.CODE.eq(PLEDGE.CONTRIBUTOR))
-                .where(PLEDGE.STATUS.eq("ANNOUNCED").or(PLEDGE.STATUS_CHANGED_ON.gt(asOf))).and(PLEDGE.ANNOUNCED_ON.le(asOf))
+                .where(Pledges.announcedOn(asOf))
                 .and(only == null ? DSL.noCondition() : PLEDGE.CONTRIBUTOR.eq(only))
                 .orderBy(PLEDGE.ANNOUNCED_ON, PLEDGE.ID)
                 .fetch(r -> new Announced(r.value1(), r.value2(), r.value3(), Amounts.money(r.value4(), r.value5()),

@@ -92,6 +92,11 @@ public class Pledges {
         return ids.size() == 1 ? ids.getFirst() : null;
     }
 
+    /** Pledges that were announced, and not yet agreed, paid or cancelled, on the date. */
+    public static org.jooq.Condition announcedOn(LocalDate asOf) {
+        return PLEDGE.ANNOUNCED_ON.le(asOf).and(PLEDGE.STATUS.eq("ANNOUNCED").or(PLEDGE.STATUS_CHANGED_ON.gt(asOf)));
+    }
+
     private List<Pledge> select(org.jooq.Condition condition) {
         return db.select(PLEDGE.ID, PLEDGE.CONTRIBUTOR, PLEDGE.AMOUNT, PLEDGE.CURRENCY, PLEDGE.ANNOUNCED_ON,
                         PLEDGE.EXPECTED_ON, PLEDGE.EARMARK, PLEDGE.NOTE, PLEDGE.STATUS, PLEDGE.STATUS_REASON)

@@ -144,8 +144,7 @@ public class Projections {
     /** Pledges announced and not yet agreed, paid or cancelled on the date; tranches still awaiting appropriation. */
     private List<ProjectionInputs.Inflow> announced(LocalDate asOf) {
         List<ProjectionInputs.Inflow> inflows = new ArrayList<>();
-        db.selectFrom(PLEDGE).where(PLEDGE.ANNOUNCED_ON.le(asOf))
-                .and(PLEDGE.STATUS.eq("ANNOUNCED").or(PLEDGE.STATUS_CHANGED_ON.gt(asOf)))
+        db.selectFrom(PLEDGE).where(org.unaoc.trustfund.contributions.Pledges.announcedOn(asOf))
                 .orderBy(PLEDGE.ID)
                 .forEach(p -> inflows.add(new ProjectionInputs.Inflow(p.getContributor(), "pledge " + p.getId(),
                         p.getCurrency().trim(), p.getAmount(), p.getExpectedOn() != null ? p.getExpectedOn() : p.getAnnouncedOn())));

@@ -88,10 +88,6 @@ final class VerifiedCredentials implements AuthenticationProvider {
         }
     }
 
-    void forget(String username) {
-        verified.remove(username);
-    }
-
     private byte[] mac(String username, String password) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");

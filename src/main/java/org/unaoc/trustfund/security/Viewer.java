@@ -23,9 +23,19 @@ public record Viewer(String username, Set<Role> roles, @Nullable String contribu
         return seesEveryDetail() || roles.contains(Role.CO_SPONSOR);
     }
 
-    /** The contributor a list is limited to, or null for all. */
+    /** The contributor a fund-wide list (statuses, pledges, contributors) is limited to, or null for all. */
     public @Nullable String listLimitedTo() {
-        return seesWholeFund() ? null : contributor == null ? "\u0000none" : contributor;
+        return seesWholeFund() ? null : ownOnly();
+    }
+
+    /** The contributor a list of details (agreements, receipts) is limited to, or null for all. */
+    public @Nullable String detailsLimitedTo() {
+        return seesEveryDetail() ? null : ownOnly();
+    }
+
+    /** The viewer's own contributor; one that matches nobody when the viewer speaks for none. */
+    private String ownOnly() {
+        return contributor == null ? "\u0000none" : contributor;
     }
 
     /** Details of another contributor are simply not there for this viewer: 404, never 403. */
