@@ -6,7 +6,7 @@ JDK25 := $(shell for d in "$$JAVA_HOME" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-
 export JAVA_HOME := $(JDK25)
 MVN := mvn -B -q -Dstyle.color=never
 
-.PHONY: run test jooq bench chaos package check-jdk clean
+.PHONY: run test jooq bench chaos package check-jdk clean browser-tools
 
 check-jdk:
 	@if [ -z "$(JDK25)" ]; then \
@@ -16,8 +16,15 @@ run: check-jdk
 	$(MVN) -DskipTests package
 	java_bin="$(JDK25)/bin/java"; exec "$$java_bin" -jar target/trust-fund-ledger-*.jar
 
-test: check-jdk
+test: check-jdk browser-tools
 	mvn -B -Dstyle.color=never verify $(MAVEN_ARGS)
+
+# What the browser tests need: Debian's Chromium (no browser download) and the npm packages of
+# src/test/browser (playwright-core, @axe-core/playwright), installed once.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-tools:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -q && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@[ -d src/test/browser/node_modules/playwright-core ] || npm ci --prefix src/test/browser --no-audit --no-fund
 
 # Regenerate src/main/jooq from db/migration against a real (embedded) PostgreSQL.
 # The generator is compiled on its own, so that it runs even while the main code does not compile.

@@ -1,12 +1,9 @@
 package org.unaoc.trustfund.contributions;
 
-import static org.unaoc.trustfund.db.Tables.BANK_STATEMENT;
-
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +21,9 @@ import org.unaoc.trustfund.system.IdempotencyKeyRequired;
 class BankStatementController {
 
     private final BankStatements statements;
-    private final DSLContext db;
 
-    BankStatementController(BankStatements statements, DSLContext db) {
+    BankStatementController(BankStatements statements) {
         this.statements = statements;
-        this.db = db;
     }
 
     @PostMapping(consumes = {"application/xml", "text/xml"})
@@ -50,10 +45,7 @@ class BankStatementController {
 
     @GetMapping
     List<Map<String, Object>> list() {
-        return db.select(BANK_STATEMENT.ID, BANK_STATEMENT.STATEMENT_REF, BANK_STATEMENT.FORMAT, BANK_STATEMENT.CURRENCY,
-                        BANK_STATEMENT.OPENING_BALANCE, BANK_STATEMENT.CLOSING_BALANCE, BANK_STATEMENT.ENTRIES,
-                        BANK_STATEMENT.IMPORTED_BY, BANK_STATEMENT.IMPORTED_AT)
-                .from(BANK_STATEMENT).orderBy(BANK_STATEMENT.ID).fetchMaps();
+        return statements.list();
     }
 
     private static ResponseEntity<BankStatements.Imported> answer(BankStatements.Imported imported) {

@@ -199,4 +199,12 @@ public class BankStatements {
         return account;
     }
 
+
+    /** The statements imported, oldest first: reference, format, currency, balances, entries, who and when. */
+    public List<java.util.Map<String, Object>> list() {
+        return db.select(BANK_STATEMENT.ID, BANK_STATEMENT.STATEMENT_REF, BANK_STATEMENT.FORMAT, BANK_STATEMENT.CURRENCY,
+                        BANK_STATEMENT.OPENING_BALANCE, BANK_STATEMENT.CLOSING_BALANCE, BANK_STATEMENT.ENTRIES,
+                        BANK_STATEMENT.IMPORTED_BY, BANK_STATEMENT.IMPORTED_AT)
+                .from(BANK_STATEMENT).orderBy(BANK_STATEMENT.ID).fetchMaps();
+    }
 }

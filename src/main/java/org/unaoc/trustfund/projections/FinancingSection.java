@@ -166,14 +166,7 @@ public class FinancingSection {
     }
 
     private void projectionFigures(LocalDate asOf, Properties texts, Map<String, String> values, Map<String, Block> parts) {
-        YearMonth horizon = YearMonth.from(fund.current().groupTermEndsOn());
-        Integer lastPlan = db.select(DSL.max(COST_PLAN.YEAR)).from(COST_PLAN).fetchSingle().value1();
-        if (lastPlan != null && YearMonth.of(lastPlan, 12).isAfter(horizon)) {
-            horizon = YearMonth.of(lastPlan, 12);
-        }
-        if (!horizon.isAfter(YearMonth.from(asOf))) {
-            horizon = YearMonth.from(asOf).plusMonths(12);
-        }
+        YearMonth horizon = projections.horizon(asOf);
         List<List<String>> rows = new ArrayList<>();
         Projections.Result base = null;
         for (Scenario scenario : List.of(Scenario.base(), Scenario.conservative(), Scenario.optimistic())) {

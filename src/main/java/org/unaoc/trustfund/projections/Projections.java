@@ -87,6 +87,19 @@ public class Projections {
                 new Still(outcome.gap(), outcome.firstMonthBelowReserve()), sensitivity);
     }
 
+    /**
+     * How far a projection looks when not told: the end of the Group's term or of the last cost
+     * plan, whichever is later, and at least twelve months after the as-of date.
+     */
+    public YearMonth horizon(LocalDate asOf) {
+        YearMonth horizon = YearMonth.from(fund.current().groupTermEndsOn());
+        Integer lastPlan = db.select(DSL.max(COST_PLAN.YEAR)).from(COST_PLAN).fetchSingle().value1();
+        if (lastPlan != null && YearMonth.of(lastPlan, 12).isAfter(horizon)) {
+            horizon = YearMonth.of(lastPlan, 12);
+        }
+        return horizon.isAfter(YearMonth.from(asOf)) ? horizon : YearMonth.from(asOf).plusMonths(12);
+    }
+
     ProjectionInputs inputs(LocalDate asOf, YearMonth until) {
         YearMonth first = YearMonth.from(asOf.plusDays(1));
         if (until.isBefore(first)) {

@@ -95,6 +95,41 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/projections", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
             rule(HttpMethod.GET, "/api/reports/financing-section", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR));
 
+    /** The web pages (ant patterns); the pages show only what the same viewer may read through the API. */
+    public static final List<Rule> PAGES = List.of(
+            rule(HttpMethod.GET, "/", EVERYONE),
+            rule(HttpMethod.GET, "/finance", BOOKS_READERS),
+            rule(HttpMethod.GET, "/receipts/**", BOOKS_READERS),
+            rule(HttpMethod.POST, "/receipts/**", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/bank-statements/**", BOOKS_READERS),
+            rule(HttpMethod.POST, "/bank-statements/**", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/agreements/**", BOOKS_READERS),
+            rule(HttpMethod.GET, "/spending/**", BOOKS_READERS),
+            rule(HttpMethod.POST, "/spending/**", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/journal-entries/**", BOOKS_READERS),
+            rule(HttpMethod.POST, "/journal-entries/**", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/periods/**", BOOKS_READERS),
+            rule(HttpMethod.POST, "/periods/**", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/approvals/**", FINANCE_OFFICER, APPROVER, AUDITOR),
+            rule(HttpMethod.POST, "/approvals/**", APPROVER),
+            rule(HttpMethod.GET, "/pledge-status", EVERYONE),
+            rule(HttpMethod.GET, "/statements/**", EVERYONE),
+            rule(HttpMethod.GET, "/audit-log", AUDITOR),
+            rule(HttpMethod.GET, "/integrity", AUDITOR),
+            rule(HttpMethod.GET, "/projections/**", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
+            rule(HttpMethod.GET, "/financing-section/**", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR));
+
+    /** Whether the API lets these roles read this statement: the statements page lists only those. */
+    public static boolean mayRead(Set<Role> roles, String statement) {
+        String path = "/api/statements/" + statement;
+        for (Rule rule : RULES) {
+            if (rule.method() == HttpMethod.GET && (rule.pattern().equals(path) || rule.pattern().equals("/api/statements/*"))) {
+                return rule.roles().stream().anyMatch(roles::contains);
+            }
+        }
+        return false;
+    }
+
     private AccessRules() {
     }
 

@@ -34,7 +34,11 @@ class AuditFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !path.startsWith("/api/") || (isRead(request) && !isDownload(path));
+        if (!path.startsWith("/api/")) {
+            // the web pages: their writes (form posts; the login is logged by the login itself)
+            return isRead(request) || path.equals("/login") || path.equals("/logout") || path.endsWith("/preview");
+        }
+        return isRead(request) && !isDownload(path);
     }
 
     @Override
@@ -48,7 +52,8 @@ class AuditFilter extends OncePerRequestFilter {
         }
         int status = response.getStatus();
         boolean done = status < 400;
-        write(request, status, done ? "DONE" : "REFUSED", null, !done || isRead(request));
+        write(request, status, done ? "DONE" : "REFUSED", null,
+                !done || isRead(request) || !request.getRequestURI().startsWith("/api/"));
     }
 
     private void write(HttpServletRequest request, int status, String outcome, String detail, boolean ownTransaction) {

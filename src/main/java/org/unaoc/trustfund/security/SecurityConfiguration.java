@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -43,10 +44,19 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * The API: HTTP Basic, no session of its own. A logged-in browser's session is read too (for the
+     * downloads the pages link to), and then a write needs the page's CSRF token.
+     */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, JsonMapper json) throws Exception {
-        http.authenticationManager(authentication)
-                .csrf(csrf -> csrf.disable())
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authenticationManager(authentication)
+                .csrf(csrf -> csrf.csrfTokenRepository(WebPagesSecurity.CSRF_TOKENS)
+                        .requireCsrfProtectionMatcher(WebPagesSecurity::isBrowserWrite))
+                .securityContext(context -> context.securityContextRepository(new SessionReader()))
+                .headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("Trust Fund Ledger").authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof InternalAuthenticationServiceException) {

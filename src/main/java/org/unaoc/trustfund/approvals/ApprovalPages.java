@@ -1,0 +1,73 @@
+package org.unaoc.trustfund.approvals;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unaoc.trustfund.web.Refusal;
+import org.unaoc.trustfund.web.WebPage;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The approving officer's queue: what each controlled operation would do, approve or reject with a reason. */
+@WebPage
+class ApprovalPages {
+
+    private final Approvals approvals;
+    private final JsonMapper json;
+
+    ApprovalPages(Approvals approvals, JsonMapper json) {
+        this.approvals = approvals;
+        this.json = json;
+    }
+
+    @GetMapping("/approvals")
+    String queue(@RequestParam(defaultValue = Approvals.PENDING) String status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("approvals", approvals.list("ALL".equals(status) ? null : ApprovalStatus.check(status)));
+        return "approvals/queue";
+    }
+
+    @GetMapping("/approvals/{id}")
+    String approval(@PathVariable long id, Model model) {
+        Approvals.Approval approval = approvals.get(id);
+        model.addAttribute("approval", approval);
+        model.addAttribute("request", json.writerWithDefaultPrettyPrinter().writeValueAsString(approval.request()));
+        model.addAttribute("result", approval.result() == null ? null
+                : json.writerWithDefaultPrettyPrinter().writeValueAsString(approval.result()));
+        return "approvals/approval";
+    }
+
+    @PostMapping("/approvals/{id}/approval")
+    String approve(@PathVariable long id, Principal user, Model model, HttpServletResponse response) {
+        try {
+            approvals.approve(id, user.getName());
+            return "redirect:/approvals/" + id + "?decided";
+        } catch (RuntimeException refused) {
+            return refused(id, refused, null, model, response);
+        }
+    }
+
+    @PostMapping("/approvals/{id}/rejection")
+    String reject(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, Principal user, Model model,
+                  HttpServletResponse response) {
+        try {
+            approvals.reject(id, user.getName(), reason);
+            return "redirect:/approvals/" + id + "?decided";
+        } catch (RuntimeException refused) {
+            return refused(id, refused, reason, model, response);
+        }
+    }
+
+    private String refused(long id, RuntimeException refused, @Nullable String reason, Model model, HttpServletResponse response) {
+        Refusal refusal = Refusal.of(refused, Map.of());
+        response.setStatus(refusal.status());
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("reason", reason);
+        return approval(id, model);
+    }
+}

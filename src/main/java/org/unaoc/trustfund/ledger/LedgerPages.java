@@ -1,0 +1,147 @@
+package org.unaoc.trustfund.ledger;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unaoc.trustfund.approvals.Approvals;
+import org.unaoc.trustfund.web.Forms;
+import org.unaoc.trustfund.web.Listing;
+import org.unaoc.trustfund.web.Refusal;
+import org.unaoc.trustfund.web.WebPage;
+
+/** The journal (list, one entry, a manual entry sent for approval) and the periods with their close. */
+@WebPage
+class LedgerPages {
+
+    /** A manual entry as typed: up to four lines of account, debit or credit (USD), component. */
+    record EntryForm(@Nullable String date, @Nullable String description, @Nullable List<String> account,
+                     @Nullable List<String> debit, @Nullable List<String> credit, @Nullable List<String> component) {
+
+        static EntryForm empty() {
+            return new EntryForm(LocalDate.now(ZoneOffset.UTC).toString(), null, blanks(), blanks(), blanks(), blanks());
+        }
+
+        private static List<String> blanks() {
+            return new ArrayList<>(List.of("", "", "", ""));
+        }
+
+        public String at(@Nullable List<String> values, int index) {
+            return values == null || index >= values.size() || values.get(index) == null ? "" : values.get(index);
+        }
+
+        ManualEntryRequest toRequest() {
+            List<ManualEntryRequest.Line> lines = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String code = at(account, i).trim();
+                if (code.isEmpty() && at(debit, i).isBlank() && at(credit, i).isBlank()) {
+                    continue;
+                }
+                String where = "lines[" + lines.size() + "]";
+                BigDecimal dr = at(debit, i).isBlank() ? null : Forms.amount(at(debit, i), where);
+                BigDecimal cr = at(credit, i).isBlank() ? null : Forms.amount(at(credit, i), where);
+                String part = at(component, i).trim();
+                lines.add(new ManualEntryRequest.Line(Forms.required(code, where, "the account of line " + (i + 1)), dr, cr,
+                        null, null, null, null, null, null, null, part.isEmpty() ? null : part, null));
+            }
+            return new ManualEntryRequest(Forms.date(date, "date"), Forms.required(description, "description",
+                    "what the entry is for"), lines);
+        }
+    }
+
+    private static final Map<String, Comparator<JournalEntries.Entry>> COLUMNS = Map.of(
+            "id", Comparator.comparing(JournalEntries.Entry::id),
+            "date", Comparator.comparing(JournalEntries.Entry::date).thenComparing(JournalEntries.Entry::id),
+            "type", Comparator.comparing(JournalEntries.Entry::type));
+
+    private final JournalEntries entries;
+    private final Periods periods;
+    private final Approvals approvals;
+    private final ManualEntry manualEntry;
+    private final Forms forms;
+
+    LedgerPages(JournalEntries entries, Periods periods, Approvals approvals, ManualEntry manualEntry, Forms forms) {
+        this.entries = entries;
+        this.periods = periods;
+        this.approvals = approvals;
+        this.manualEntry = manualEntry;
+        this.forms = forms;
+    }
+
+    @GetMapping("/journal-entries")
+    String list(@RequestParam Map<String, String> parameters, Model model) {
+        LocalDate to = parameters.containsKey("to") && !parameters.get("to").isBlank() ? Forms.date(parameters.get("to"), "to")
+                : LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = parameters.containsKey("from") && !parameters.get("from").isBlank()
+                ? Forms.date(parameters.get("from"), "from") : to.withDayOfYear(1);
+        String account = parameters.get("account") == null || parameters.get("account").isBlank() ? null : parameters.get("account");
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("account", account);
+        model.addAttribute("entries", Listing.of(entries.list(from, to, account, null), COLUMNS, "id", true, parameters,
+                "/journal-entries"));
+        return "ledger/entries";
+    }
+
+    @GetMapping("/journal-entries/{id:[0-9]+}")
+    String entry(@PathVariable long id, Model model) {
+        model.addAttribute("entry", entries.get(id));
+        return "ledger/entry";
+    }
+
+    @GetMapping("/journal-entries/new")
+    String form(Model model) {
+        model.addAttribute("form", EntryForm.empty());
+        return "ledger/entry-form";
+    }
+
+    /** Sent for approval by another officer (maker-checker): nothing is posted until then. */
+    @PostMapping("/journal-entries")
+    String request(@ModelAttribute("form") EntryForm form, Principal user, Model model, HttpServletResponse response) {
+        try {
+            Approvals.Pending pending = approvals.request(manualEntry, forms.valid(form.toRequest()), user.getName());
+            return "redirect:/approvals/" + pending.approval() + "?requested";
+        } catch (RuntimeException refused) {
+            Refusal refusal = Refusal.of(refused, Map.of("period-closed", "date", "unbalanced-entry", "lines",
+                    "fund-closed", "date"));
+            response.setStatus(refusal.status());
+            model.addAttribute("refusal", refusal);
+            return "ledger/entry-form";
+        }
+    }
+
+    @GetMapping("/periods")
+    String periods(@RequestParam(required = false) @Nullable String year, Model model) {
+        int shown = year == null || !year.matches("[0-9]{4}") ? LocalDate.now(ZoneOffset.UTC).getYear() : Integer.parseInt(year);
+        model.addAttribute("year", shown);
+        model.addAttribute("periods", periods.list(YearMonth.of(shown, 1), YearMonth.of(shown, 12)));
+        return "ledger/periods";
+    }
+
+    @PostMapping("/periods/{period}/close")
+    String close(@PathVariable String period, Principal user, Model model, HttpServletResponse response) {
+        YearMonth month = Periods.parse(period);
+        try {
+            periods.close(month, user.getName());
+            return "redirect:/periods?year=" + month.getYear() + "&closed=" + month;
+        } catch (RuntimeException refused) {
+            Refusal refusal = Refusal.of(refused, Map.of());
+            response.setStatus(refusal.status());
+            model.addAttribute("refusal", refusal);
+            return periods(String.valueOf(month.getYear()), model);
+        }
+    }
+}

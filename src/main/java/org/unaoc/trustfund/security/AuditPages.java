@@ -1,0 +1,57 @@
+package org.unaoc.trustfund.security;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unaoc.trustfund.ledger.IntegrityChain;
+import org.unaoc.trustfund.web.Forms;
+import org.unaoc.trustfund.web.Listing;
+import org.unaoc.trustfund.web.WebPage;
+
+/** The auditor's pages: the audit log with its filters, and the integrity check of the books. */
+@WebPage
+class AuditPages {
+
+    private static final Map<String, Comparator<AuditLog.Event>> COLUMNS = Map.of(
+            "id", Comparator.comparing(AuditLog.Event::id),
+            "actor", Comparator.comparing(AuditLog.Event::actor).thenComparing(AuditLog.Event::id),
+            "outcome", Comparator.comparing(AuditLog.Event::outcome).thenComparing(AuditLog.Event::id));
+
+    private final AuditLog log;
+    private final IntegrityChain chain;
+
+    AuditPages(AuditLog log, IntegrityChain chain) {
+        this.log = log;
+        this.chain = chain;
+    }
+
+    @GetMapping("/audit-log")
+    String auditLog(@RequestParam Map<String, String> parameters, Model model) {
+        LocalDate to = blank(parameters.get("to")) ? LocalDate.now(ZoneOffset.UTC) : Forms.date(parameters.get("to"), "to");
+        LocalDate from = blank(parameters.get("from")) ? to.minusDays(30) : Forms.date(parameters.get("from"), "from");
+        String actor = blank(parameters.get("actor")) ? null : parameters.get("actor").trim();
+        String outcome = blank(parameters.get("outcome")) ? null : parameters.get("outcome");
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("actor", actor);
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("events", Listing.of(log.list(from, to, actor).stream()
+                        .filter(e -> outcome == null || outcome.equals(e.outcome())).toList(), COLUMNS, "id", true, parameters,
+                "/audit-log"));
+        return "security/audit-log";
+    }
+
+    @GetMapping("/integrity")
+    String integrity(Model model) {
+        model.addAttribute("verification", chain.verify());
+        return "security/integrity";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

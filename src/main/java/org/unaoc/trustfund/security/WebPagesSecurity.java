@@ -1,0 +1,62 @@
+package org.unaoc.trustfund.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The web pages: a login form, a session, CSRF tokens on every form and htmx request, and the
+ * page rules of {@link AccessRules#PAGES}. A page without a rule is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebPagesSecurity {
+
+    static final HttpSessionCsrfTokenRepository CSRF_TOKENS = new HttpSessionCsrfTokenRepository();
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** A write to the API from a browser session (not HTTP Basic) must carry the page's CSRF token. */
+    static boolean isBrowserWrite(HttpServletRequest request) {
+        return !SAFE.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        http.authenticationManager(authentication)
+                .csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?failed")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'self'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><title>Not allowed</title>"
+                            + "<link rel=\"stylesheet\" href=\"/css/ledger.css\"></head><body><main><h1>Not allowed</h1>"
+                            + "<p>Your role does not open this page. <a href=\"/\">Back to your home page</a>.</p>"
+                            + "</main></body></html>").getBytes(StandardCharsets.UTF_8));
+                }))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    for (AccessRules.Rule rule : AccessRules.PAGES) {
+                        requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.authorities());
+                    }
+                    requests.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+}

@@ -1,0 +1,49 @@
+package org.unaoc.trustfund.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.unaoc.trustfund.currency.Money;
+
+/** How the pages write amounts: grouped thousands, the currency's decimals, the currency named. */
+public final class Formats {
+
+    public String amount(@Nullable BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(2, value.scale()));
+        return format.format(value);
+    }
+
+    /** An amount that arrives as text (from JSON): written as {@link #amount}. */
+    public String decimal(@Nullable String value) {
+        return value == null || value.isBlank() ? "" : amount(new BigDecimal(value));
+    }
+
+    public String usd(@Nullable BigDecimal value) {
+        return value == null ? "" : amount(value) + " USD";
+    }
+
+    public String money(@Nullable Money money) {
+        return money == null ? "" : amount(money.amount()) + " " + money.currency();
+    }
+
+    /** A statement cell: amounts written as {@link #amount}, anything else as text. */
+    public String cell(@Nullable Object value) {
+        return value instanceof BigDecimal decimal ? amount(decimal) : value == null ? "" : value.toString();
+    }
+
+    /** The class of a statement cell: numbers right-aligned, negative amounts marked. */
+    public String cellClass(@Nullable Object value) {
+        return value instanceof BigDecimal decimal && decimal.signum() < 0 ? "num neg" : value instanceof Number ? "num" : "";
+    }
+
+    public boolean negative(@Nullable BigDecimal value) {
+        return value != null && value.signum() < 0;
+    }
+}

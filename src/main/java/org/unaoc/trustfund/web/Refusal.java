@@ -1,0 +1,29 @@
+package org.unaoc.trustfund.web;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
+import org.unaoc.trustfund.system.Problems;
+
+/**
+ * Why the books refused what a form sent: the problem's title and detail, and the field it is
+ * about (named by the problem, or by its type for problems about the whole request, such as
+ * insufficient funds or a closed period).
+ */
+public record Refusal(int status, String title, String detail, @Nullable String field) {
+
+    public static Refusal of(RuntimeException failure, Map<String, String> fieldsByType) {
+        ProblemDetail problem = Problems.from(failure);
+        Object named = problem.getProperties() == null ? null : problem.getProperties().get("field");
+        String type = problem.getType().getPath();
+        String slug = type.substring(type.lastIndexOf('/') + 1);
+        String field = named != null ? named.toString() : fieldsByType.get(slug);
+        return new Refusal(problem.getStatus(), problem.getTitle() == null ? "Refused" : problem.getTitle(),
+                problem.getDetail() == null ? "" : problem.getDetail(), field);
+    }
+
+    /** Whether the detail belongs next to this field (also a sub-field: "amount.currency"). */
+    public boolean concerns(String name) {
+        return field != null && (field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "["));
+    }
+}

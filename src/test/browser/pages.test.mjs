@@ -1,0 +1,320 @@
+// Browser tests of the web pages, against the application started by BrowserTest (make test).
+// playwright-core drives Debian's Chromium (no browser download); axe checks accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const BASE = process.env.BASE_URL ?? 'http://localhost:8080';
+const SHOTS = process.env.SCREENSHOTS ?? 'target/browser';
+const TODAY = new Date().toISOString().slice(0, 10);
+const USERS = ['finance', 'finance2', 'approver', 'auditor', 'author', 'spain', 'turkey', 'qatar', 'admin'];
+
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A new browser session logged in as this demo user, on their home page. */
+async function logIn(user) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+async function done(page) {
+  await page.context().close();
+}
+
+/** No serious or critical finding of axe (WCAG 2.1 A and AA) on the page as it is now. */
+async function accessible(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [],
+    `accessibility findings on ${what}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+test('every demo user logs in and lands on the home page of their role', async () => {
+  const homes = { finance: '/finance', finance2: '/finance', approver: '/approvals', auditor: '/statements',
+    author: '/projections', spain: '/pledge-status', turkey: '/pledge-status', qatar: '/pledge-status', admin: '/pledge-status' };
+  for (const user of USERS) {
+    const page = await logIn(user);
+    assert.equal(new URL(page.url()).pathname, homes[user], `home of ${user}`);
+    await assert.doesNotReject(page.getByRole('heading', { level: 1 }).first().waitFor(), `a heading for ${user}`);
+    assert.match(await page.locator('header').innerText(), new RegExp(`Logged in as ${user}`));
+    await shot(page, `home-${user}`);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login\?out/);
+    await done(page);
+  }
+});
+
+test('a wrong password is refused on the login page', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('User name').fill('finance');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/login\?failed/);
+  assert.match(await page.getByRole('alert').innerText(), /Wrong user name or password/);
+  await accessible(page, 'login');
+  await shot(page, 'login-refused');
+  await done(page);
+});
+
+test('the finance officer records a receipt, seeing its USD value before saving', async () => {
+  const page = await logIn('finance');
+  await accessible(page, 'finance dashboard');
+  await shot(page, 'finance-dashboard');
+  await page.goto(`${BASE}/receipts/new`);
+  await page.getByLabel('Contributor').selectOption('TR');
+  await page.locator('#agreement option', { hasText: 'AOC/TR/2006-01' }).waitFor({ state: 'attached' });
+  const agreement = await page.locator('#agreement option', { hasText: 'AOC/TR/2006-01' }).getAttribute('value');
+  await page.getByLabel('Agreement').selectOption(agreement);
+  await page.locator('#tranche option', { hasText: 'Tranche 3' }).waitFor({ state: 'attached' });
+  await page.getByLabel('Tranche').selectOption('3');
+  await page.getByLabel('Amount received').fill('100000.00');
+  await page.getByLabel('Currency').fill('USD');
+  await page.getByLabel('Received on').fill(TODAY);
+  await page.getByLabel('Bank reference').fill('BROWSER-TR-1');
+  await page.getByRole('button', { name: 'Show what it would post' }).click();
+  const preview = page.locator('#preview .preview');
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /USD value 100,000\.00 USD/);
+  assert.match(await preview.innerText(), /exchange difference 0\.00 USD/);
+  await accessible(page, 'receipt form with its preview');
+  await shot(page, 'receipt-preview');
+  await page.getByRole('button', { name: 'Record the receipt' }).click();
+  await page.waitForURL(/\/receipts\/\d+\?recorded/);
+  assert.match(await page.getByRole('status').innerText(), /Recorded: journal entry \d+ posted/);
+  assert.match(await page.locator('main').innerText(), /100,000\.00 USD/);
+  await shot(page, 'receipt-recorded');
+  await done(page);
+});
+
+test('a refused receipt shows the reason next to the field and keeps what was typed', async () => {
+  const page = await logIn('finance');
+  // a bad amount
+  await page.goto(`${BASE}/receipts/new`);
+  await page.getByLabel('Amount received').fill('12,50x');
+  await page.getByLabel('Bank reference').fill('TYPED-REF-1');
+  await page.getByRole('button', { name: 'Record the receipt' }).click();
+  await page.locator('#amount-error').waitFor();
+  assert.match(await page.locator('#amount-error').innerText(), /'12,50x' is not an amount/);
+  assert.equal(await page.getByLabel('Amount received').inputValue(), '12,50x');
+  assert.equal(await page.getByLabel('Bank reference').inputValue(), 'TYPED-REF-1');
+  assert.equal(await page.getByLabel('Amount received').getAttribute('aria-invalid'), 'true');
+  await accessible(page, 'refused receipt form');
+  await shot(page, 'receipt-bad-amount');
+
+  // a closed period: close January 2005 on the periods page, then date a receipt in it
+  await page.goto(`${BASE}/periods?year=2005`);
+  await page.getByRole('button', { name: 'Close 2005-01' }).click();
+  await page.waitForURL(/closed=2005-01/);
+  assert.match(await page.getByRole('status').innerText(), /Closed 2005-01/);
+  await page.goto(`${BASE}/receipts/new`);
+  await page.getByLabel('Contributor').selectOption('TR');
+  await page.getByLabel('Amount received').fill('5000.00');
+  await page.getByLabel('Received on').fill('2005-01-20');
+  await page.getByLabel('Bank reference').fill('TYPED-REF-2');
+  await page.getByRole('button', { name: 'Record the receipt' }).click();
+  await page.locator('#receivedOn-error').waitFor();
+  assert.match(await page.locator('#receivedOn-error').innerText(), /2005-01.*closed/i);
+  assert.match(await page.getByRole('alert').innerText(), /Period closed/);
+  assert.equal(await page.getByLabel('Received on').inputValue(), '2005-01-20');
+  assert.equal(await page.getByLabel('Amount received').inputValue(), '5000.00');
+  assert.equal(await page.getByLabel('Contributor').inputValue(), 'TR');
+  await shot(page, 'receipt-closed-period');
+  await done(page);
+});
+
+test('an expenditure beyond the funds available is refused with the figure, keeping the form', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/spending`);
+  await page.getByLabel('Budget component').selectOption('HLG');
+  await page.locator('#available-figure').waitFor();
+  const available = await page.locator('#available-figure').innerText();
+  await page.getByLabel('Amount').fill('999999999.00');
+  await page.getByLabel('Payee').fill('Typed payee');
+  await page.getByLabel('Description').fill('More than the fund holds');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await page.locator('#amount-error').waitFor();
+  assert.match(await page.locator('#amount-error').innerText(), /available|exceeds|insufficient/i);
+  assert.match(await page.getByRole('alert').innerText(), /Insufficient funds/);
+  assert.equal(await page.getByLabel('Amount').inputValue(), '999999999.00');
+  assert.equal(await page.getByLabel('Payee').inputValue(), 'Typed payee');
+  assert.equal(await page.locator('#available-figure').innerText(), available, 'availability unchanged: nothing written');
+  await accessible(page, 'refused expenditure');
+  await shot(page, 'spending-refused');
+  await done(page);
+});
+
+test('a manual entry waits for another officer, who approves it; it is then in the journal', async () => {
+  const maker = await logIn('finance');
+  await maker.goto(`${BASE}/journal-entries/new`);
+  await maker.getByLabel('Date').fill(TODAY);
+  await maker.getByLabel('Description').fill('Bank charges for the browser test');
+  await maker.getByLabel('Account of line 1').fill('5500');
+  await maker.getByLabel('Debit of line 1').fill('12.34');
+  await maker.getByLabel('Budget component of line 1').fill('SECRETARIAT');
+  await maker.getByLabel('Account of line 2').fill('1010');
+  await maker.getByLabel('Credit of line 2').fill('12.34');
+  await maker.getByRole('button', { name: 'Send for approval' }).click();
+  await maker.waitForURL(/\/approvals\/\d+\?requested/);
+  const request = new URL(maker.url()).pathname;
+  assert.equal(await maker.getByRole('button', { name: 'Approve and post' }).count(), 0, 'the maker cannot approve');
+  await done(maker);
+
+  const checker = await logIn('approver');
+  const queued = checker.locator('tr', { hasText: 'Bank charges for the browser test' }).first();
+  assert.match(await queued.innerText(), /MANUAL_ENTRY.*USD 12\.34.*finance/s);
+  await accessible(checker, 'approval queue');
+  await shot(checker, 'approvals-queue');
+  await checker.goto(`${BASE}${request}`);
+  assert.match(await checker.locator('main').innerText(), /5500/);
+  await shot(checker, 'approval-request');
+  await checker.getByRole('button', { name: 'Approve and post' }).click();
+  await checker.waitForURL(/decided/);
+  assert.match(await checker.getByRole('status').innerText(), /APPROVED/);
+  await done(checker);
+
+  const auditor = await logIn('auditor');
+  await auditor.goto(`${BASE}/journal-entries?from=${TODAY}&to=${TODAY}`);
+  const row = auditor.locator('tr', { hasText: 'Bank charges for the browser test' });
+  assert.match(await row.innerText(), /finance\s+approver/);
+  await done(auditor);
+});
+
+test('the auditor sees the receipt in the statements and downloads a PDF', async () => {
+  const page = await logIn('auditor');
+  await accessible(page, 'statements');
+  await page.goto(`${BASE}/statements?name=contributions&from=2005-01-01&to=${TODAY}`);
+  const turkey = page.locator('tr', { hasText: 'AOC/TR/2006-01' });
+  assert.match(await turkey.innerText(), /200,000\.00/, 'outstanding after the browser receipt of 100,000.00');
+  await shot(page, 'statement-contributions');
+  await page.goto(`${BASE}/statements?name=general-ledger&from=${TODAY}&to=${TODAY}`);
+  assert.match(await page.locator('main').innerText(), /100,000\.00/);
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: /as PDF/ }).click()]);
+  const file = await download.path();
+  assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+  assert.match(download.suggestedFilename(), /general-ledger_.*\.pdf/);
+
+  await page.goto(`${BASE}/audit-log`);
+  await page.getByLabel('User').fill('finance');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.waitForURL(/actor=finance/);
+  assert.match(await page.locator('main').innerText(), /POST \/receipts/);
+  await accessible(page, 'audit log');
+  await shot(page, 'audit-log');
+  await page.goto(`${BASE}/integrity`);
+  assert.match(await page.getByRole('status').innerText(), /VERIFIED/);
+  await shot(page, 'integrity');
+  await done(page);
+});
+
+test('a donor sees only its own contributions, in the page and in its downloads', async () => {
+  const page = await logIn('qatar');
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Pledge status of QA/);
+  for (const other of ['AOC/TR', 'AOC/ES', 'Spain', 'Türkiye', 'Turkey', 'Finland', 'ISESCO']) {
+    assert.ok(!text.includes(other), `the donor's page shows ${other}`);
+  }
+  await accessible(page, 'pledge status');
+  await shot(page, 'pledge-status-qatar');
+  const csv = await page.request.get(BASE + await page.getByRole('link', { name: /as CSV/ }).first().getAttribute('href'));
+  assert.equal(csv.status(), 200);
+  const body = await csv.text();
+  for (const other of ['AOC/TR', 'AOC/ES', 'Spain', 'Türkiye']) {
+    assert.ok(!body.includes(other), `the donor's CSV shows ${other}`);
+  }
+  // pages of the books are not for a donor; another contributor's agreement is not there
+  const finance = await page.goto(`${BASE}/finance`);
+  assert.equal(finance.status(), 403);
+  const statements = await page.goto(`${BASE}/statements`);
+  assert.equal(statements.status(), 200);
+  const names = await page.getByLabel('Statement').locator('option').allInnerTexts();
+  assert.deepEqual(names.sort(), ['contributions', 'funding-status']);
+  const statementText = await page.locator('main').innerText();
+  for (const other of ['AOC/TR', 'AOC/ES', 'Spain']) {
+    assert.ok(!statementText.includes(other), `the donor's statement shows ${other}`);
+  }
+  await done(page);
+});
+
+test('a co-sponsor sees the status of its own pledges by tranche and year', async () => {
+  const page = await logIn('spain');
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Pledge status of ES/);
+  assert.match(text, /By year due/);
+  // its own agreements by tranche; the fund-wide statements below are what a co-sponsor follows
+  const tranches = await page.locator('table', { has: page.locator('th', { hasText: 'Tranche' }) }).first().innerText();
+  assert.match(tranches, /AOC\/ES/);
+  assert.ok(!tranches.includes('AOC/TR'), 'Spain\'s tranches show Turkey\'s agreement');
+  await shot(page, 'pledge-status-spain');
+  await done(page);
+});
+
+test('the report author changes the projection scenario and previews the financing section', async () => {
+  const page = await logIn('author');
+  await page.locator('svg[role="img"]').waitFor();
+  const baseGap = await page.locator('#funding-gap').innerText();
+  await accessible(page, 'projections');
+  await shot(page, 'projections-base');
+  await page.getByLabel('Scenario').selectOption('conservative');
+  await page.locator('#result h2', { hasText: 'Scenario conservative' }).waitFor();
+  assert.ok((await page.locator('#funding-gap').innerText()).endsWith('USD'));
+  await page.getByLabel('Scenario').selectOption('custom');
+  await page.locator('#result h2', { hasText: 'Scenario custom' }).waitFor();
+  await page.getByLabel('Announced pledges collected (%)').fill('150');
+  await page.getByLabel('Announced pledges collected (%)').dispatchEvent('change');
+  await page.locator('#pledgesPercent-error').waitFor();
+  assert.match(await page.locator('#pledgesPercent-error').innerText(), /share from 0 to 1/);
+  assert.equal(await page.getByLabel('Announced pledges collected (%)').inputValue(), '150');
+  await page.getByLabel('Announced pledges collected (%)').fill('50');
+  await page.getByLabel('Announced pledges collected (%)').dispatchEvent('change');
+  await page.locator('#pledgesPercent-error').waitFor({ state: 'detached' });
+  await page.locator('#result h2', { hasText: 'Scenario custom' }).waitFor();
+  await shot(page, 'projections-custom');
+  assert.ok(baseGap.endsWith('USD'));
+
+  await page.goto(`${BASE}/financing-section`);
+  const frame = page.frameLocator('iframe.section');
+  await frame.locator('h1, h2').first().waitFor();
+  await shot(page, 'financing-section');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF' }).click()]);
+  assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), '%PDF-');
+  await accessible(page, 'financing section');
+  await done(page);
+});
+
+test('the main pages of the finance office have no serious accessibility finding', async () => {
+  const page = await logIn('finance');
+  for (const path of ['/receipts', '/receipts/new', '/bank-statements', '/agreements', '/spending', '/journal-entries',
+    '/journal-entries/new', '/periods', '/approvals']) {
+    await page.goto(`${BASE}${path}`);
+    await accessible(page, path);
+    await shot(page, `finance${path.replaceAll('/', '-')}`);
+  }
+  await done(page);
+});
