@@ -50,6 +50,21 @@ async function accessible(page, what) {
     `accessibility findings on ${what}`);
 }
 
+/** A manual entry (Dr 5500 for the secretariat, Cr 1010) sent for approval; answers the request's page. */
+async function requestBankCharge(page, description, amount) {
+  await page.goto(`${BASE}/journal-entries/new`);
+  await page.getByLabel('Date').fill(TODAY);
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('Account of line 1').fill('5500');
+  await page.getByLabel('Debit of line 1').fill(amount);
+  await page.getByLabel('Budget component of line 1').fill('SECRETARIAT');
+  await page.getByLabel('Account of line 2').fill('1010');
+  await page.getByLabel('Credit of line 2').fill(amount);
+  await page.getByRole('button', { name: 'Send for approval' }).click();
+  await page.waitForURL(/\/approvals\/\d+\?requested/);
+  return new URL(page.url()).pathname;
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
@@ -112,6 +127,72 @@ test('the finance officer records a receipt, seeing its USD value before saving'
   await done(page);
 });
 
+test('a receipt form sent twice posts one receipt', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/receipts/new`);
+  await page.getByLabel('Contributor').selectOption('TR');
+  await page.getByLabel('Amount received').fill('10.00');
+  await page.getByLabel('Bank reference').fill('BROWSER-TWICE');
+  const fields = Object.fromEntries(await page.locator('#receipt-form').evaluate(
+    (form) => [...new FormData(form).entries()]));
+  await page.getByRole('button', { name: 'Record the receipt' }).click();
+  await page.waitForURL(/\/receipts\/\d+\?recorded/);
+  const first = new URL(page.url()).pathname;
+  // the same form again, as a reload or a second click would send it
+  const again = await page.request.post(`${BASE}/receipts`, { form: fields, maxRedirects: 0 });
+  assert.equal(again.status(), 302);
+  assert.equal(new URL(again.headers().location, BASE).pathname, first);
+  await page.goto(`${BASE}/receipts?sort=id&dir=desc`);
+  assert.equal(await page.locator('tr', { hasText: 'BROWSER-TWICE' }).count(), 1);
+  await done(page);
+});
+
+test('a bank statement is uploaded, its credits reviewed and the unapplied one assigned', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/bank-statements`);
+  const csv = 'bookingDate,creditDebit,amount,currency,reference,payerName,payerIban,remittance\n'
+    + `${TODAY},CRDT,2500.00,USD,BROWSER-CSV-1,Somebody Unknown,,no reference given\n`;
+  await page.getByLabel('Statement file').setInputFiles({ name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByLabel('Account (CSV)').fill('1010');
+  await page.getByLabel('Statement reference (CSV)').fill('BROWSER-STMT-1');
+  await page.getByLabel('Opening balance (CSV)').fill('0.00');
+  await page.getByLabel('Closing balance (CSV)').fill('2500.00');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const matches = page.locator('table', { has: page.locator('caption', { hasText: 'Credits and what they were matched to' }) });
+  await matches.waitFor();
+  assert.match(await matches.innerText(), /BROWSER-CSV-1/);
+  assert.match(await matches.innerText(), /2,500\.00 USD/);
+  await accessible(page, 'bank statement imported');
+  await shot(page, 'bank-statement-imported');
+  await matches.getByRole('link', { name: /Assign/ }).click();
+  await page.waitForURL(/\/receipts\/\d+/);
+  const target = await page.locator('#target option', { hasText: 'AOC/TR/2006-01, tranche 3' }).getAttribute('value');
+  await page.getByLabel('Agreement and tranche').selectOption(target);
+  await page.getByLabel('Date').fill(TODAY);
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await page.waitForURL(/assigned/);
+  assert.match(await page.getByRole('status').innerText(), /Assigned/);
+  assert.match(await page.locator('main').innerText(), /Unapplied\s+0\.00 USD/);
+  await shot(page, 'receipt-assigned');
+  await done(page);
+});
+
+test('the login form works with the keyboard alone', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${BASE}/login`);
+  await page.locator('#username:focus').waitFor(); // the form puts the cursor in the first field
+  await page.keyboard.press('End');
+  await page.keyboard.type('auditor');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/statements/);
+  // the skip link is the first stop of the tab order and leads to the content
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Skip to content');
+  await done(page);
+});
+
 test('a refused receipt shows the reason next to the field and keeps what was typed', async () => {
   const page = await logIn('finance');
   // a bad amount
@@ -171,17 +252,7 @@ test('an expenditure beyond the funds available is refused with the figure, keep
 
 test('a manual entry waits for another officer, who approves it; it is then in the journal', async () => {
   const maker = await logIn('finance');
-  await maker.goto(`${BASE}/journal-entries/new`);
-  await maker.getByLabel('Date').fill(TODAY);
-  await maker.getByLabel('Description').fill('Bank charges for the browser test');
-  await maker.getByLabel('Account of line 1').fill('5500');
-  await maker.getByLabel('Debit of line 1').fill('12.34');
-  await maker.getByLabel('Budget component of line 1').fill('SECRETARIAT');
-  await maker.getByLabel('Account of line 2').fill('1010');
-  await maker.getByLabel('Credit of line 2').fill('12.34');
-  await maker.getByRole('button', { name: 'Send for approval' }).click();
-  await maker.waitForURL(/\/approvals\/\d+\?requested/);
-  const request = new URL(maker.url()).pathname;
+  const request = await requestBankCharge(maker, 'Bank charges for the browser test', '12.34');
   assert.equal(await maker.getByRole('button', { name: 'Approve and post' }).count(), 0, 'the maker cannot approve');
   await done(maker);
 
@@ -198,8 +269,24 @@ test('a manual entry waits for another officer, who approves it; it is then in t
   assert.match(await checker.getByRole('status').innerText(), /APPROVED/);
   await done(checker);
 
+  // another request, rejected: first without a reason (refused, said next to the field), then with one
+  const second = await logIn('finance2');
+  const rejected = await requestBankCharge(second, 'An entry to reject', '1.00');
+  await done(second);
+  const checker2 = await logIn('approver');
+  await checker2.goto(`${BASE}${rejected}`);
+  await checker2.getByRole('button', { name: 'Reject' }).click();
+  await checker2.locator('#reason-error').waitFor();
+  assert.match(await checker2.locator('#reason-error').innerText(), /say why/);
+  await checker2.getByLabel('Reason for rejecting').fill('Not our bank charge');
+  await checker2.getByRole('button', { name: 'Reject' }).click();
+  await checker2.waitForURL(/decided/);
+  assert.match(await checker2.locator('main').innerText(), /REJECTED.*Not our bank charge/s);
+  await done(checker2);
+
   const auditor = await logIn('auditor');
   await auditor.goto(`${BASE}/journal-entries?from=${TODAY}&to=${TODAY}`);
+  assert.equal(await auditor.locator('tr', { hasText: 'An entry to reject' }).count(), 0, 'a rejected entry is not posted');
   const row = auditor.locator('tr', { hasText: 'Bank charges for the browser test' });
   assert.match(await row.innerText(), /finance\s+approver/);
   await done(auditor);
@@ -210,7 +297,8 @@ test('the auditor sees the receipt in the statements and downloads a PDF', async
   await accessible(page, 'statements');
   await page.goto(`${BASE}/statements?name=contributions&from=2005-01-01&to=${TODAY}`);
   const turkey = page.locator('tr', { hasText: 'AOC/TR/2006-01' });
-  assert.match(await turkey.innerText(), /200,000\.00/, 'outstanding after the browser receipt of 100,000.00');
+  // 300,000.00 outstanding less the receipt of 100,000.00 and the 2,500.00 assigned from the bank statement
+  assert.match(await turkey.innerText(), /\t197,500\.00$/, 'outstanding after the receipts of the browser tests');
   await shot(page, 'statement-contributions');
   await page.goto(`${BASE}/statements?name=general-ledger&from=${TODAY}&to=${TODAY}`);
   assert.match(await page.locator('main').innerText(), /100,000\.00/);

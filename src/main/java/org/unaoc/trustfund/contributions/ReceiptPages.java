@@ -19,6 +19,7 @@ import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.ledger.Accounts;
 import org.unaoc.trustfund.ledger.JournalEntries;
 import org.unaoc.trustfund.security.Viewer;
+import org.unaoc.trustfund.system.FormSubmissions;
 import org.unaoc.trustfund.web.Forms;
 import org.unaoc.trustfund.web.Listing;
 import org.unaoc.trustfund.web.Refusal;
@@ -35,11 +36,11 @@ class ReceiptPages {
     record ReceiptForm(@Nullable String contributor, @Nullable String agreement, @Nullable String tranche,
                        @Nullable String amount, @Nullable String currency, @Nullable String receivedOn,
                        @Nullable String bankAccount, @Nullable String bankReference, @Nullable String usdCredited,
-                       @Nullable String remittance) {
+                       @Nullable String remittance, @Nullable String submission) {
 
         static ReceiptForm empty() {
             return new ReceiptForm(null, null, null, null, "USD", LocalDate.now(ZoneOffset.UTC).toString(), "1010", null,
-                    null, null);
+                    null, null, FormSubmissions.newKey());
         }
 
         Receipts.NewReceipt toReceipt() {
@@ -74,9 +75,12 @@ class ReceiptPages {
     private final JournalEntries entries;
     private final Forms forms;
     private final TransactionTemplate transactions;
+    private final FormSubmissions submissions;
 
     ReceiptPages(Receipts receipts, ReceiptViews views, Contributors contributors, AgreementViews agreements,
-                 Accounts accounts, JournalEntries entries, Forms forms, TransactionTemplate transactions) {
+                 Accounts accounts, JournalEntries entries, Forms forms, TransactionTemplate transactions,
+                 FormSubmissions submissions) {
+        this.submissions = submissions;
         this.receipts = receipts;
         this.views = views;
         this.contributors = contributors;
@@ -137,8 +141,8 @@ class ReceiptPages {
     String record(@ModelAttribute("form") ReceiptForm form, Principal user, Viewer viewer, Model model,
                   HttpServletResponse response) {
         try {
-            ReceiptViews.Receipt receipt = receipts.record(forms.valid(form.toReceipt()), user.getName());
-            return "redirect:/receipts/" + receipt.id() + "?recorded";
+            return "redirect:" + submissions.once(user.getName(), form.submission(), "/receipts", () ->
+                    "/receipts/" + receipts.record(forms.valid(form.toReceipt()), user.getName()).id() + "?recorded");
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused, FIELDS_BY_PROBLEM);
             response.setStatus(refusal.status());
@@ -155,26 +159,36 @@ class ReceiptPages {
         model.addAttribute("entry", entries.get(receipt.entry()));
         model.addAttribute("recorded", recorded != null);
         model.addAttribute("agreements", agreements.list(null));
+        if (!model.containsAttribute("submission")) {
+            model.addAttribute("submission", FormSubmissions.newKey());
+        }
         return "receipts/receipt";
     }
 
     /** Unapplied cash assigned to an agreement's tranche, or to a contributor's pledge. */
     @PostMapping("/receipts/{id}/application")
     String apply(@PathVariable long id, @RequestParam(required = false) @Nullable String target,
-                 @RequestParam(required = false) @Nullable String date, Principal user, Viewer viewer, Model model,
+                 @RequestParam(required = false) @Nullable String date,
+                 @RequestParam(required = false) @Nullable String submission, Principal user, Viewer viewer, Model model,
                  HttpServletResponse response) {
         try {
             String[] parts = Forms.required(target, "target", "the agreement and tranche to apply the cash to").split(":");
+            if (parts.length != 2 || !parts[0].matches("[0-9]+") || !parts[1].matches("[0-9]+")) {
+                throw org.unaoc.trustfund.system.Problem.invalidField("target", "choose an agreement's tranche from the list");
+            }
             LocalDate on = Forms.optionalDate(date, "date");
-            receipts.apply(id, new Receipts.Application(Long.valueOf(parts[0]), Integer.valueOf(parts[1]), null, on),
-                    user.getName());
-            return "redirect:/receipts/" + id + "?recorded";
+            return "redirect:" + submissions.once(user.getName(), submission, "/receipts/" + id + "/application", () -> {
+                receipts.apply(id, new Receipts.Application(Long.valueOf(parts[0]), Integer.valueOf(parts[1]), null, on),
+                        user.getName());
+                return "/receipts/" + id + "?assigned";
+            });
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused, Map.of("period-closed", "date", "nothing-outstanding", "target"));
             response.setStatus(refusal.status());
             model.addAttribute("refusal", refusal);
             model.addAttribute("target", target);
             model.addAttribute("date", date);
+            model.addAttribute("submission", submission);
             return receipt(id, null, viewer, model);
         }
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unaoc.trustfund.approvals.Approvals;
+import org.unaoc.trustfund.system.FormSubmissions;
 import org.unaoc.trustfund.web.Forms;
 import org.unaoc.trustfund.web.Listing;
 import org.unaoc.trustfund.web.Refusal;
@@ -29,10 +30,12 @@ class LedgerPages {
 
     /** A manual entry as typed: up to four lines of account, debit or credit (USD), component. */
     record EntryForm(@Nullable String date, @Nullable String description, @Nullable List<String> account,
-                     @Nullable List<String> debit, @Nullable List<String> credit, @Nullable List<String> component) {
+                     @Nullable List<String> debit, @Nullable List<String> credit, @Nullable List<String> component,
+                     @Nullable String submission) {
 
         static EntryForm empty() {
-            return new EntryForm(LocalDate.now(ZoneOffset.UTC).toString(), null, blanks(), blanks(), blanks(), blanks());
+            return new EntryForm(LocalDate.now(ZoneOffset.UTC).toString(), null, blanks(), blanks(), blanks(), blanks(),
+                    FormSubmissions.newKey());
         }
 
         private static List<String> blanks() {
@@ -72,8 +75,11 @@ class LedgerPages {
     private final Approvals approvals;
     private final ManualEntry manualEntry;
     private final Forms forms;
+    private final FormSubmissions submissions;
 
-    LedgerPages(JournalEntries entries, Periods periods, Approvals approvals, ManualEntry manualEntry, Forms forms) {
+    LedgerPages(JournalEntries entries, Periods periods, Approvals approvals, ManualEntry manualEntry, Forms forms,
+                FormSubmissions submissions) {
+        this.submissions = submissions;
         this.entries = entries;
         this.periods = periods;
         this.approvals = approvals;
@@ -112,8 +118,9 @@ class LedgerPages {
     @PostMapping("/journal-entries")
     String request(@ModelAttribute("form") EntryForm form, Principal user, Model model, HttpServletResponse response) {
         try {
-            Approvals.Pending pending = approvals.request(manualEntry, forms.valid(form.toRequest()), user.getName());
-            return "redirect:/approvals/" + pending.approval() + "?requested";
+            ManualEntryRequest request = forms.valid(form.toRequest());
+            return "redirect:" + submissions.once(user.getName(), form.submission(), "/journal-entries", () ->
+                    "/approvals/" + approvals.request(manualEntry, request, user.getName()).approval() + "?requested");
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused, Map.of("period-closed", "date", "unbalanced-entry", "lines",
                     "fund-closed", "date"));

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.system.FormSubmissions;
 import org.unaoc.trustfund.system.Problem;
 import org.unaoc.trustfund.web.Forms;
 import org.unaoc.trustfund.web.Refusal;
@@ -28,11 +29,11 @@ class SpendingPages {
     /** A commitment as typed. {@code kind} is OBLIGATION or EXPENDITURE. */
     record CommitmentForm(@Nullable String kind, @Nullable String component, @Nullable String objectClass,
                           @Nullable String amount, @Nullable String currency, @Nullable String date, @Nullable String payee,
-                          @Nullable String description, @Nullable String obligation) {
+                          @Nullable String description, @Nullable String obligation, @Nullable String submission) {
 
         static CommitmentForm empty() {
             return new CommitmentForm("EXPENDITURE", null, "OPERATING", null, "USD", LocalDate.now(ZoneOffset.UTC).toString(),
-                    null, null, null);
+                    null, null, null, FormSubmissions.newKey());
         }
 
         Spending.Commitment toCommitment() {
@@ -58,8 +59,11 @@ class SpendingPages {
     private final BudgetComponents components;
     private final Schedules schedules;
     private final Forms forms;
+    private final FormSubmissions submissions;
 
-    SpendingPages(Spending spending, Availability availability, BudgetComponents components, Schedules schedules, Forms forms) {
+    SpendingPages(Spending spending, Availability availability, BudgetComponents components, Schedules schedules, Forms forms,
+                  FormSubmissions submissions) {
+        this.submissions = submissions;
         this.spending = spending;
         this.availability = availability;
         this.components = components;
@@ -84,12 +88,10 @@ class SpendingPages {
     String commit(@ModelAttribute("form") CommitmentForm form, Principal user, Model model, HttpServletResponse response) {
         try {
             Spending.Commitment commitment = forms.valid(form.toCommitment());
-            if ("OBLIGATION".equals(form.kind())) {
-                Spending.Obligation obligation = spending.obligate(commitment, user.getName());
-                return "redirect:/spending?obligation=" + obligation.id();
-            }
-            Spending.Expenditure expenditure = spending.spend(commitment, user.getName());
-            return "redirect:/journal-entries/" + expenditure.entry().id();
+            return "redirect:" + submissions.once(user.getName(), form.submission(), "/spending", () ->
+                    "OBLIGATION".equals(form.kind())
+                            ? "/spending?obligation=" + spending.obligate(commitment, user.getName()).id()
+                            : "/journal-entries/" + spending.spend(commitment, user.getName()).entry().id());
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused, FIELDS_BY_PROBLEM);
             response.setStatus(refusal.status());

@@ -1,0 +1,117 @@
+package org.unaoc.trustfund.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.unaoc.trustfund.db.Tables;
+import org.unaoc.trustfund.security.AccessRules;
+import org.unaoc.trustfund.security.Role;
+import org.unaoc.trustfund.support.ApiTest;
+
+/**
+ * The page rules of {@link AccessRules#PAGES}: each demo user, logged in through the form, opens
+ * exactly the pages its roles allow (403 elsewhere, never a 5xx); forms without the CSRF token
+ * are refused and write nothing; a page without a rule is refused.
+ */
+class PageAccessTest extends ApiTest {
+
+    private static final Map<String, Set<Role>> USERS = Map.of(
+            "finance", Set.of(Role.FINANCE_OFFICER), "approver", Set.of(Role.APPROVER), "auditor", Set.of(Role.AUDITOR),
+            "author", Set.of(Role.REPORT_AUTHOR), "spain", Set.of(Role.CO_SPONSOR), "qatar", Set.of(Role.DONOR),
+            "admin", Set.of(Role.ADMIN));
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    record Session(HttpClient client) {
+    }
+
+    @Test
+    void each_role_opens_exactly_the_pages_its_rules_allow() throws Exception {
+        for (var user : USERS.entrySet()) {
+            Session session = logIn(user.getKey());
+            for (AccessRules.Rule rule : AccessRules.PAGES) {
+                if (rule.method() != HttpMethod.GET) {
+                    continue;
+                }
+                String path = rule.pattern().replace("/**", "");
+                HttpResponse<String> page = get(session, path);
+                boolean allowed = rule.roles().stream().anyMatch(user.getValue()::contains);
+                String what = user.getKey() + " GET " + path;
+                assertThat(page.statusCode()).as(what).isLessThan(500);
+                if (allowed) {
+                    assertThat(page.statusCode()).as(what).isIn(200, 302);
+                } else {
+                    assertThat(page.statusCode()).as(what).isEqualTo(403);
+                }
+            }
+            assertThat(get(session, "/no-such-page").statusCode()).as("a page without a rule").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void a_form_without_its_csrf_token_is_refused_and_writes_nothing() throws Exception {
+        Session session = logIn("finance");
+        int receipts = db.fetchCount(Tables.RECEIPT);
+        HttpResponse<String> forged = session.client().send(HttpRequest.newBuilder(uri("/receipts"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("contributor=&amount=10.00&currency=USD&receivedOn=2050-01-01"
+                        + "&bankAccount=1010&bankReference=FORGED")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(db.fetchCount(Tables.RECEIPT)).isEqualTo(receipts);
+        // and a write to the API from the browser session needs the token too
+        HttpResponse<String> api = session.client().send(HttpRequest.newBuilder(uri("/api/contributors"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"FORGED\",\"name\":\"Forged\",\"type\":\"GOVERNMENT\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(db.fetchCount(Tables.CONTRIBUTOR, Tables.CONTRIBUTOR.CODE.eq("FORGED"))).isZero();
+    }
+
+    @Test
+    void pages_need_a_login_and_a_wrong_password_is_refused() throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> home = anonymous.send(HttpRequest.newBuilder(uri("/finance")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        HttpResponse<String> refused = postLogin(anonymous, "finance2", "wrong");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+    }
+
+    private Session logIn(String user) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> done = postLogin(client, user, "demo");
+        assertThat(done.headers().firstValue("Location").orElseThrow()).as("login of " + user).doesNotContain("failed");
+        return new Session(client);
+    }
+
+    private HttpResponse<String> postLogin(HttpClient client, String user, String password) throws IOException, InterruptedException {
+        String form = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF.matcher(form);
+        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+        String body = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(Session session, String path) throws IOException, InterruptedException {
+        return session.client().send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
