@@ -177,6 +177,42 @@ test('a bank statement is uploaded, its credits reviewed and the unapplied one a
   await done(page);
 });
 
+test('the finance officer announces a pledge and signs an agreement with its tranches', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/agreements/pledges/new`);
+  await page.getByLabel('Contributor').selectOption('FI');
+  await page.getByLabel('Amount').fill('250000.00');
+  await page.getByLabel('Expected on').fill(TODAY);
+  await page.getByRole('button', { name: 'Announce the pledge' }).click();
+  await page.waitForURL(/announced/);
+  assert.match(await page.locator('tr', { hasText: '250,000.00 USD' }).first().innerText(), /FI.*ANNOUNCED/s);
+
+  await page.goto(`${BASE}/agreements/new`);
+  await page.getByLabel('Contributor').selectOption('FI');
+  await page.getByLabel('Reference').fill('AOC/FI/BROWSER');
+  const pledge = await page.locator('#pledge option', { hasText: '250,000.00 USD' }).first().getAttribute('value');
+  await page.getByLabel('Fulfils pledge').selectOption(pledge);
+  await page.getByLabel('Due date of tranche 1').fill(TODAY);
+  await page.getByLabel('Amount of tranche 1').fill('150000.00');
+  await page.getByLabel('Due date of tranche 2').fill(TODAY);
+  await page.getByLabel('Amount of tranche 2').fill('1O0000.00'); // a letter O: refused
+  await page.getByRole('button', { name: 'Sign the agreement' }).click();
+  await page.locator('#tranches-error').waitFor();
+  assert.match(await page.locator('#tranches-error').innerText(), /'1O0000\.00' is not an amount/);
+  assert.equal(await page.getByLabel('Reference').inputValue(), 'AOC/FI/BROWSER');
+  assert.equal(await page.getByLabel('Amount of tranche 1').inputValue(), '150000.00');
+  await accessible(page, 'refused agreement');
+  await page.getByLabel('Amount of tranche 2').fill('100000.00');
+  await page.getByLabel('Tranche 2 is subject to appropriation').check();
+  await page.getByRole('button', { name: 'Sign the agreement' }).click();
+  await page.waitForURL(/\/agreements\/\d+\?signed/);
+  const tranches = await page.locator('main table').innerText();
+  assert.match(tranches, /150,000\.00 USD/);
+  assert.match(tranches, /100,000\.00 USD/);
+  await shot(page, 'agreement-signed');
+  await done(page);
+});
+
 test('the login form works with the keyboard alone', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${BASE}/login`);

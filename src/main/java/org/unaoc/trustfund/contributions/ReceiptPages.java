@@ -140,14 +140,10 @@ class ReceiptPages {
     @PostMapping("/receipts")
     String record(@ModelAttribute("form") ReceiptForm form, Principal user, Viewer viewer, Model model,
                   HttpServletResponse response) {
-        try {
-            return "redirect:" + submissions.once(user.getName(), form.submission(), "/receipts", () ->
-                    "/receipts/" + receipts.record(forms.valid(form.toReceipt()), user.getName()).id() + "?recorded");
-        } catch (RuntimeException refused) {
-            Refusal refusal = Refusal.of(refused, FIELDS_BY_PROBLEM);
-            response.setStatus(refusal.status());
-            return form(form, refusal, viewer, model);
-        }
+        return Refusal.redirectOrForm(response, FIELDS_BY_PROBLEM, () -> submissions.once(user.getName(), form.submission(),
+                        "/receipts", () -> "/receipts/" + receipts.record(forms.valid(form.toReceipt()), user.getName()).id()
+                                + "?recorded"),
+                refusal -> form(form, refusal, viewer, model));
     }
 
     @GetMapping("/receipts/{id}")

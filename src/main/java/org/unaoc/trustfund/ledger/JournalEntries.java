@@ -67,6 +67,13 @@ public class JournalEntries {
         return select(condition);
     }
 
+    /** The last {@code count} entries posted (by number) dated on or before {@code asOf}, newest first. */
+    public List<Entry> latest(LocalDate asOf, int count) {
+        var last = DSL.select(JOURNAL_ENTRY.ID).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ENTRY_DATE.le(asOf))
+                .orderBy(JOURNAL_ENTRY.ID.desc()).limit(count);
+        return select(JOURNAL_ENTRY.ID.in(last)).reversed();
+    }
+
     private List<Entry> select(Condition condition) {
         JournalEntry reversal = JOURNAL_ENTRY.as("reversal");
         return db.select(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE, JOURNAL_ENTRY.DESCRIPTION,

@@ -117,17 +117,15 @@ class LedgerPages {
     /** Sent for approval by another officer (maker-checker): nothing is posted until then. */
     @PostMapping("/journal-entries")
     String request(@ModelAttribute("form") EntryForm form, Principal user, Model model, HttpServletResponse response) {
-        try {
-            ManualEntryRequest request = forms.valid(form.toRequest());
-            return "redirect:" + submissions.once(user.getName(), form.submission(), "/journal-entries", () ->
-                    "/approvals/" + approvals.request(manualEntry, request, user.getName()).approval() + "?requested");
-        } catch (RuntimeException refused) {
-            Refusal refusal = Refusal.of(refused, Map.of("period-closed", "date", "unbalanced-entry", "lines",
-                    "fund-closed", "date"));
-            response.setStatus(refusal.status());
-            model.addAttribute("refusal", refusal);
-            return "ledger/entry-form";
-        }
+        return Refusal.redirectOrForm(response, Map.of("period-closed", "date", "unbalanced-entry", "lines", "fund-closed", "date"),
+                () -> {
+                    ManualEntryRequest request = forms.valid(form.toRequest());
+                    return submissions.once(user.getName(), form.submission(), "/journal-entries", () ->
+                            "/approvals/" + approvals.request(manualEntry, request, user.getName()).approval() + "?requested");
+                }, refusal -> {
+                    model.addAttribute("refusal", refusal);
+                    return "ledger/entry-form";
+                });
     }
 
     @GetMapping("/periods")

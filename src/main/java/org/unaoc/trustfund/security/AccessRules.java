@@ -104,6 +104,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/bank-statements/**", BOOKS_READERS),
             rule(HttpMethod.POST, "/bank-statements/**", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/agreements/**", BOOKS_READERS),
+            rule(HttpMethod.POST, "/agreements/**", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/spending/**", BOOKS_READERS),
             rule(HttpMethod.POST, "/spending/**", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/journal-entries/**", BOOKS_READERS),

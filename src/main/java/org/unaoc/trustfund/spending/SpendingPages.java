@@ -86,17 +86,13 @@ class SpendingPages {
 
     @PostMapping("/spending")
     String commit(@ModelAttribute("form") CommitmentForm form, Principal user, Model model, HttpServletResponse response) {
-        try {
+        return Refusal.redirectOrForm(response, FIELDS_BY_PROBLEM, () -> {
             Spending.Commitment commitment = forms.valid(form.toCommitment());
-            return "redirect:" + submissions.once(user.getName(), form.submission(), "/spending", () ->
+            return submissions.once(user.getName(), form.submission(), "/spending", () ->
                     "OBLIGATION".equals(form.kind())
                             ? "/spending?obligation=" + spending.obligate(commitment, user.getName()).id()
                             : "/journal-entries/" + spending.spend(commitment, user.getName()).entry().id());
-        } catch (RuntimeException refused) {
-            Refusal refusal = Refusal.of(refused, FIELDS_BY_PROBLEM);
-            response.setStatus(refusal.status());
-            return page(form, refusal, model);
-        }
+        }, refusal -> page(form, refusal, model));
     }
 
     private String page(CommitmentForm form, @Nullable Refusal refusal, Model model) {

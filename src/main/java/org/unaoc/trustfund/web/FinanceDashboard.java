@@ -3,7 +3,6 @@ package org.unaoc.trustfund.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
@@ -52,8 +51,7 @@ class FinanceDashboard {
         model.addAttribute("unapplied", receipts.list(null, null).stream()
                 .filter(r -> r.unapplied().amount().signum() > 0).toList());
         model.addAttribute("pending", approvals.list(Approvals.PENDING));
-        model.addAttribute("lastEntries", entries.list(date.minusDays(92), date, null, null).stream()
-                .sorted(Comparator.comparing(JournalEntries.Entry::id).reversed()).limit(10).toList());
+        model.addAttribute("lastEntries", entries.latest(date, 10));
         return "finance/dashboard";
     }
 }

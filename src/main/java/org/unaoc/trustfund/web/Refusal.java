@@ -1,6 +1,9 @@
 package org.unaoc.trustfund.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.unaoc.trustfund.system.Problems;
@@ -20,6 +23,21 @@ public record Refusal(int status, String title, String detail, @Nullable String 
         String field = named != null ? named.toString() : fieldsByType.get(slug);
         return new Refusal(problem.getStatus(), problem.getTitle() == null ? "Refused" : problem.getTitle(),
                 problem.getDetail() == null ? "" : problem.getDetail(), field);
+    }
+
+    /**
+     * A form's write: on success a redirect to the address it answers (post/redirect/get); when
+     * the books refuse it, the refusal's status and the form again, with the reason and what was typed.
+     */
+    public static String redirectOrForm(HttpServletResponse response, Map<String, String> fieldsByType, Supplier<String> write,
+                                        Function<Refusal, String> form) {
+        try {
+            return "redirect:" + write.get();
+        } catch (RuntimeException refused) {
+            Refusal refusal = of(refused, fieldsByType);
+            response.setStatus(refusal.status());
+            return form.apply(refusal);
+        }
     }
 
     /** Whether the detail belongs next to this field (also a sub-field: "amount.currency"). */
