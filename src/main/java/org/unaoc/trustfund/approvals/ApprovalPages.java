@@ -2,6 +2,7 @@ package org.unaoc.trustfund.approvals;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.Comparator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.unaoc.trustfund.web.Listing;
 import org.unaoc.trustfund.web.Refusal;
 import org.unaoc.trustfund.web.WebPage;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +27,17 @@ class ApprovalPages {
         this.json = json;
     }
 
+    private static final Map<String, Comparator<Approvals.Approval>> COLUMNS = Map.of(
+            "id", Comparator.comparing(a -> Long.valueOf(a.id())),
+            "operation", Comparator.comparing(Approvals.Approval::operation).thenComparing(a -> Long.valueOf(a.id())),
+            "requestedBy", Comparator.comparing(Approvals.Approval::requestedBy).thenComparing(a -> Long.valueOf(a.id())));
+
     @GetMapping("/approvals")
-    String queue(@RequestParam(defaultValue = Approvals.PENDING) String status, Model model) {
+    String queue(@RequestParam(defaultValue = Approvals.PENDING) String status, @RequestParam Map<String, String> parameters,
+                 Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("approvals", approvals.list("ALL".equals(status) ? null : ApprovalStatus.check(status)));
+        model.addAttribute("approvals", Listing.of(approvals.list("ALL".equals(status) ? null : ApprovalStatus.check(status)),
+                COLUMNS, "id", true, parameters, "/approvals"));
         return "approvals/queue";
     }
 

@@ -3,6 +3,7 @@ package org.unaoc.trustfund.statements;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +12,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.unaoc.trustfund.security.AccessRules;
 import org.unaoc.trustfund.security.Viewer;
 import org.unaoc.trustfund.web.Forms;
+import org.unaoc.trustfund.web.Listing;
 import org.unaoc.trustfund.web.WebPage;
 
 /** Every statement the viewer may read, for any period, shown in the page and downloadable as CSV, PDF or JSON. */
 @WebPage
 class StatementPages {
+
+    static final int ROWS_PER_PAGE = 200;
 
     private final Statements statements;
 
@@ -25,7 +29,8 @@ class StatementPages {
 
     @GetMapping("/statements")
     String statement(@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String from,
-                     @RequestParam(required = false) @Nullable String to, Viewer viewer, Model model) {
+                     @RequestParam(required = false) @Nullable String to, @RequestParam Map<String, String> parameters,
+                     Viewer viewer, Model model) {
         List<String> readable = Statements.NAMES.stream().filter(n -> AccessRules.mayRead(viewer.roles(), n)).toList();
         String chosen = name != null && readable.contains(name) ? name : readable.getFirst();
         LocalDate until = to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC) : Forms.date(to, "to");
@@ -35,7 +40,10 @@ class StatementPages {
         model.addAttribute("name", chosen);
         model.addAttribute("from", since);
         model.addAttribute("to", until);
-        model.addAttribute("table", statements.table(chosen, request));
+        StatementTable table = statements.table(chosen, request);
+        model.addAttribute("table", table);
+        // a long statement (the general ledger of a year) is shown a page at a time; the downloads hold all of it
+        model.addAttribute("rows", Listing.inOrder(table.rows(), ROWS_PER_PAGE, parameters, "/statements"));
         model.addAttribute("downloads", downloads(chosen, since, until));
         return "statements/statements";
     }

@@ -58,6 +58,16 @@ public final class Listing<T> {
         return new Listing<>(List.copyOf(rows), page, pages, sorted.size(), sort, descending, path, kept);
     }
 
+    /** One page of rows whose order is their meaning (a statement's lines): paged, never sorted. */
+    public static <T> Listing<T> inOrder(List<T> all, int size, Map<String, String> request, String path) {
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int page = Math.min(pages, Math.max(1, parse(request.get("page"))));
+        List<T> rows = all.subList((page - 1) * size, Math.min(all.size(), page * size));
+        Map<String, String> kept = new LinkedHashMap<>(request);
+        kept.remove("page");
+        return new Listing<>(List.copyOf(rows), page, pages, all.size(), "", false, path, kept);
+    }
+
     private static int parse(@Nullable String page) {
         try {
             return page == null ? 1 : Integer.parseInt(page);
