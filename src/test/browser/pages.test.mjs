@@ -303,7 +303,28 @@ test('a manual entry waits for another officer, who approves it; it is then in t
   await checker.getByRole('button', { name: 'Approve and post' }).click();
   await checker.waitForURL(/decided/);
   assert.match(await checker.getByRole('status').innerText(), /APPROVED/);
+  const entry = (await checker.locator('#posted-entry').innerText()).replace('entry ', '');
   await done(checker);
+
+  // the finance officer asks for its reversal (a reason is needed), the approving officer approves it
+  const again = await logIn('finance');
+  await again.goto(`${BASE}/journal-entries/${entry}`);
+  await again.getByRole('button', { name: 'Request the reversal' }).click();
+  await again.locator('#reason-error').waitFor();
+  assert.match(await again.locator('#reason-error').innerText(), /say why/);
+  await again.getByLabel('Reason').fill('Charged twice by the bank');
+  await again.getByRole('button', { name: 'Request the reversal' }).click();
+  await again.waitForURL(/\/approvals\/\d+\?requested/);
+  const reversal = new URL(again.url()).pathname;
+  await done(again);
+  const checker3 = await logIn('approver');
+  await checker3.goto(`${BASE}${reversal}`);
+  assert.match(await checker3.locator('main table').first().innerText(), /5500\t\t12\.34/, "the debit of 5500 comes back as a credit");
+  await checker3.getByRole('button', { name: 'Approve and post' }).click();
+  await checker3.waitForURL(/decided/);
+  await checker3.goto(`${BASE}/journal-entries/${entry}`);
+  assert.match(await checker3.locator('main').innerText(), /reversed by entry \d+/);
+  await done(checker3);
 
   // another request, rejected: first without a reason (refused, said next to the field), then with one
   const second = await logIn('finance2');
@@ -337,7 +358,10 @@ test('the auditor sees the receipt in the statements and downloads a PDF', async
   assert.match(await turkey.innerText(), /\t197,500\.00$/, 'outstanding after the receipts of the browser tests');
   await shot(page, 'statement-contributions');
   await page.goto(`${BASE}/statements?name=general-ledger&from=${TODAY}&to=${TODAY}`);
-  assert.match(await page.locator('main').innerText(), /100,000\.00/);
+  const ledger = await page.locator('main').innerText();
+  assert.match(ledger, /100,000\.00/);
+  assert.match(ledger, /Bank charges for the browser test/);
+  assert.match(ledger, /Reversal of entry \d+: Charged twice by the bank/);
   const [download] = await Promise.all([page.waitForEvent('download'),
     page.getByRole('link', { name: /as PDF/ }).click()]);
   const file = await download.path();

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.unaoc.trustfund.ledger.JournalEntries;
 import org.unaoc.trustfund.web.Listing;
 import org.unaoc.trustfund.web.Refusal;
 import org.unaoc.trustfund.web.WebPage;
@@ -21,8 +22,10 @@ class ApprovalPages {
 
     private final Approvals approvals;
     private final JsonMapper json;
+    private final JournalEntries entries;
 
-    ApprovalPages(Approvals approvals, JsonMapper json) {
+    ApprovalPages(Approvals approvals, JsonMapper json, JournalEntries entries) {
+        this.entries = entries;
         this.approvals = approvals;
         this.json = json;
     }
@@ -45,6 +48,9 @@ class ApprovalPages {
     String approval(@PathVariable long id, Model model) {
         Approvals.Approval approval = approvals.get(id);
         model.addAttribute("approval", approval);
+        // a reversal posts the lines of the entry it reverses, each on the other side
+        model.addAttribute("reversed", approval.request().has("entry") && "REVERSAL".equals(approval.operation())
+                ? entries.get(approval.request().get("entry").asLong()) : null);
         model.addAttribute("request", json.writerWithDefaultPrettyPrinter().writeValueAsString(approval.request()));
         model.addAttribute("result", approval.result() == null ? null
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(approval.result()));

@@ -76,9 +76,11 @@ class LedgerPages {
     private final ManualEntry manualEntry;
     private final Forms forms;
     private final FormSubmissions submissions;
+    private final EntryReversal reversal;
 
     LedgerPages(JournalEntries entries, Periods periods, Approvals approvals, ManualEntry manualEntry, Forms forms,
-                FormSubmissions submissions) {
+                FormSubmissions submissions, EntryReversal reversal) {
+        this.reversal = reversal;
         this.submissions = submissions;
         this.entries = entries;
         this.periods = periods;
@@ -105,7 +107,32 @@ class LedgerPages {
     @GetMapping("/journal-entries/{id:[0-9]+}")
     String entry(@PathVariable long id, Model model) {
         model.addAttribute("entry", entries.get(id));
+        if (!model.containsAttribute("submission")) {
+            model.addAttribute("submission", FormSubmissions.newKey());
+            model.addAttribute("reversalDate", LocalDate.now(ZoneOffset.UTC).toString());
+        }
         return "ledger/entry";
+    }
+
+    /** A reversal, sent for approval: every line on the other side once another officer approves it. */
+    @PostMapping("/journal-entries/{id:[0-9]+}/reversal")
+    String reverse(@PathVariable long id, @RequestParam(required = false) @Nullable String date,
+                   @RequestParam(required = false) @Nullable String reason,
+                   @RequestParam(required = false) @Nullable String submission, Principal user, Model model,
+                   HttpServletResponse response) {
+        return Refusal.redirectOrForm(response, Map.of("period-closed", "reversalDate", "already-reversed", "reason",
+                "duplicate-request", "reason"), () -> {
+            EntryReversal.Request request = new EntryReversal.Request(id, Forms.date(date, "reversalDate"), reason);
+            return submissions.once(user.getName(), submission, "/journal-entries/" + id + "/reversal", () ->
+                    "/approvals/" + approvals.request(reversal, request, user.getName()).approval() + "?requested");
+        }, refusal -> {
+            model.addAttribute("refusal", refusal.field() != null && refusal.field().equals("date")
+                    ? new Refusal(refusal.status(), refusal.title(), refusal.detail(), "reversalDate") : refusal);
+            model.addAttribute("submission", submission);
+            model.addAttribute("reversalDate", date);
+            model.addAttribute("reason", reason);
+            return entry(id, model);
+        });
     }
 
     @GetMapping("/journal-entries/new")
