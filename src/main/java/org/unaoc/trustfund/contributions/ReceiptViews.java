@@ -67,7 +67,8 @@ public class ReceiptViews {
         BigDecimal unapplied = BigDecimal.ZERO;
         BigDecimal unappliedUsd = BigDecimal.ZERO;
         for (Applied a : applied) {
-            if (a.kind().equals("UNAPPLIED")) {
+            if (a.kind().equals("UNAPPLIED") || a.kind().equals("REVALUATION")) {
+                // a revaluation (R6) changes the USD the unapplied cash is carried at, not its amount
                 unapplied = unapplied.add(a.amount().amount());
                 unappliedUsd = unappliedUsd.add(a.usd());
             }

@@ -2,6 +2,8 @@ package org.unaoc.trustfund.contributions;
 
 import static org.unaoc.trustfund.db.Tables.ACCOUNT;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+import static org.unaoc.trustfund.db.Tables.RECEIPT;
+import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.REVALUATION;
 import static org.unaoc.trustfund.db.Tables.TRANCHE;
 
@@ -80,11 +82,55 @@ public class Revaluations {
             // signed balances (debit positive): a rise is a gain on an asset and a loss on a liability alike
             gain = gain.add(difference);
         }
+        List<UnappliedChange> unapplied = unappliedCash(asOf);
+        for (UnappliedChange change : unapplied) {
+            // 2190 is a liability: its balance is a credit, so a rise in the USD owed is a credit and a loss
+            Dimensions dimensions = new Dimensions(change.contributor(), null, null, null, null);
+            lines.add(new NewLine(ReceiptPlan.UNAPPLIED, change.increase().negate(), new Money(BigDecimal.ZERO, change.rate().currency()),
+                    change.rate().unitsPerUsd(), change.rate().effectiveFrom(), dimensions));
+            lines.add(new NewLine(UNREALISED, change.increase(), null, null, null, dimensions));
+            gain = gain.subtract(change.increase());
+        }
         Long entry = lines.isEmpty() ? null : journal.post(new NewEntry(asOf, EntryType.REVALUATION,
                 "Revaluation of foreign-currency balances at the rates of " + asOf, lines, null, user, null, null));
+        for (UnappliedChange change : unapplied) {
+            db.insertInto(RECEIPT_APPLICATION).set(RECEIPT_APPLICATION.RECEIPT_ID, change.receipt())
+                    .set(RECEIPT_APPLICATION.KIND, "REVALUATION").set(RECEIPT_APPLICATION.CONTRIBUTOR, change.contributor())
+                    .set(RECEIPT_APPLICATION.AMOUNT, BigDecimal.ZERO).set(RECEIPT_APPLICATION.USD_VALUE, change.increase())
+                    .set(RECEIPT_APPLICATION.ENTRY_ID, entry).set(RECEIPT_APPLICATION.APPLIED_ON, asOf).execute();
+        }
         db.insertInto(REVALUATION).set(REVALUATION.AS_OF, asOf).set(REVALUATION.ENTRY_ID, entry)
                 .set(REVALUATION.CREATED_BY, user).execute();
         return new Result(asOf, entry, lines.size(), gain);
+    }
+
+    /** The USD a receipt's unapplied foreign cash is carried at rises by {@code increase} at the closing rate. */
+    private record UnappliedChange(long receipt, @Nullable String contributor, Rate rate, BigDecimal increase) {
+    }
+
+    /**
+     * Unapplied cash (2190) held in a foreign currency, receipt by receipt: what is left of it on
+     * the date and the USD it is carried at (its receipt's value, applications and revaluations).
+     */
+    private List<UnappliedChange> unappliedCash(LocalDate asOf) {
+        var carried = db.select(RECEIPT.ID, RECEIPT.CONTRIBUTOR, RECEIPT.CURRENCY,
+                        DSL.sum(RECEIPT_APPLICATION.AMOUNT), DSL.sum(RECEIPT_APPLICATION.USD_VALUE))
+                .from(RECEIPT_APPLICATION).join(RECEIPT).on(RECEIPT.ID.eq(RECEIPT_APPLICATION.RECEIPT_ID))
+                .where(RECEIPT_APPLICATION.KIND.in("UNAPPLIED", "REVALUATION"))
+                .and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf)).and(RECEIPT.CURRENCY.ne("USD"))
+                .groupBy(RECEIPT.ID, RECEIPT.CONTRIBUTOR, RECEIPT.CURRENCY)
+                .having(DSL.sum(RECEIPT_APPLICATION.AMOUNT).ne(BigDecimal.ZERO))
+                .orderBy(RECEIPT.ID)
+                .fetch();
+        List<UnappliedChange> changes = new ArrayList<>();
+        for (var row : carried) {
+            Rate rate = rates.on(row.value3().trim(), asOf);
+            BigDecimal increase = rate.toUsd(row.value4()).subtract(row.value5());
+            if (increase.signum() != 0) {
+                changes.add(new UnappliedChange(row.value1(), row.value2(), rate, increase));
+            }
+        }
+        return changes;
     }
 
     /** Tranches due within 12 months of the date move from 1220 to 1210 at their carrying amount. */
