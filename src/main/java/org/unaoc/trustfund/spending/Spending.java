@@ -43,10 +43,12 @@ public class Spending {
     private final Journal journal;
     private final JournalEntries entries;
     private final Conditions conditions;
+    private final Allotments allotments;
 
     Spending(DSLContext db, Availability availability, BudgetComponents components, FundParameters fund, Journal journal,
-             JournalEntries entries, Conditions conditions) {
+             JournalEntries entries, Conditions conditions, Allotments allotments) {
         this.db = db;
+        this.allotments = allotments;
         this.availability = availability;
         this.components = components;
         this.fund = fund;
@@ -79,6 +81,7 @@ public class Spending {
         BigDecimal rate = fund.on(commitment.date()).pscRate();
         availability.lock();
         availability.require(commitment.component(), amount.add(Availability.psc(amount, rate)), commitment.date());
+        allotments.require(commitment.component(), commitment.date(), amount);
         long id = db.insertInto(OBLIGATION).set(OBLIGATION.COMPONENT, commitment.component())
                 .set(OBLIGATION.OBJECT_CLASS, commitment.objectClass().name()).set(OBLIGATION.AMOUNT, amount)
                 .set(OBLIGATION.PSC_RATE, rate).set(OBLIGATION.OBLIGATED_ON, commitment.date())
@@ -109,6 +112,7 @@ public class Spending {
         if (more.signum() > 0) {
             availability.require(commitment.component(), more, commitment.date());
         }
+        allotments.require(commitment.component(), commitment.date(), amount.subtract(liquidated));
         Dimensions dimensions = new Dimensions(null, null, null, commitment.component(), commitment.objectClass().name());
         List<NewLine> lines = new ArrayList<>(List.of(NewLine.debit(account, amount).withDimensions(dimensions),
                 NewLine.credit(CASH, amount)));

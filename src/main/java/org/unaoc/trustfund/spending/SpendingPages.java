@@ -51,7 +51,7 @@ class SpendingPages {
         }
     }
 
-    private static final Map<String, String> FIELDS_BY_PROBLEM = Map.of("insufficient-funds", "amount",
+    private static final Map<String, String> FIELDS_BY_PROBLEM = Map.of("insufficient-funds", "amount", "allotment-exceeded", "amount",
             "period-closed", "date", "fund-closed", "date", "no-exchange-rate", "date");
 
     private final Spending spending;

@@ -25,6 +25,24 @@ class ControlledSpendingTest extends FreshBooksTest {
                 .filter(a -> a.get("year").asInt() == 2014).map(a -> a.get("approved_by").asString())).containsExactly("approver");
         assertThat(api().post("finance", "/api/allotments", Map.of("component", "NOPE", "year", 2014,
                 "amount", Spend.usd("1.00"))).status()).isEqualTo(422);
+
+        // commitments of 2014 for HLG stay within its 250,000.00; other components and years are not capped by it
+        spend.contributor("LV");
+        spend.cash("LV", "1000000.00", "2014-01-02");
+        Api.Response obligation = spend.obligation(commitment("HLG", "MEETINGS", "150000.00", "2014-02-01"));
+        assertThat(obligation.status()).as(obligation.text()).isEqualTo(201);
+        long obligationId = obligation.body().get("id").asLong();
+        // liquidating the obligation takes nothing more from the allotment; only the excess over it does
+        Map<String, Object> liquidation = new java.util.HashMap<>(commitment("HLG", "MEETINGS", "160000.00", "2014-03-01"));
+        liquidation.put("obligation", obligationId);
+        assertThat(spend.expenditure(liquidation).status()).isEqualTo(201);
+        Api.Response beyond = spend.expenditure(commitment("HLG", "TRAVEL", "90000.01", "2014-04-01"));
+        assertThat(beyond.status()).isEqualTo(409);
+        assertThat(beyond.body().get("type").asString()).isEqualTo("/problems/allotment-exceeded");
+        assertThat(beyond.body().get("left").get("amount").asString()).isEqualTo("90000.00");
+        assertThat(spend.expenditure(commitment("HLG", "TRAVEL", "90000.00", "2014-04-01")).status()).isEqualTo(201);
+        assertThat(spend.expenditure(commitment("SECRETARIAT", "TRAVEL", "90000.00", "2014-04-01")).status()).isEqualTo(201);
+        assertThat(spend.expenditure(commitment("HLG", "TRAVEL", "1000.00", "2015-01-05")).status()).isEqualTo(201);
     }
 
     @Test
