@@ -92,6 +92,8 @@ test('a wrong password is refused on the login page', async () => {
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL(/\/login\?failed/);
   assert.match(await page.getByRole('alert').innerText(), /Wrong user name or password/);
+  assert.equal(await page.getByLabel('User name').inputValue(), 'finance', 'the form keeps the user name');
+  assert.equal(await page.getByLabel('Password').inputValue(), '', 'never the password');
   await accessible(page, 'login');
   await shot(page, 'login-refused');
   await done(page);

@@ -7,12 +7,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The web pages: a login form, a session, CSRF tokens on every form and htmx request, and the
@@ -35,8 +37,11 @@ class WebPagesSecurity {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         http.authenticationManager(authentication)
                 .csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?failed")
-                        .permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        // the form keeps the user name it was given (never the password)
+                        .failureHandler((request, response, e) -> response.sendRedirect(UriComponentsBuilder
+                                .fromPath("/login").queryParam("failed").queryParam("username", "{name}")
+                                .encode().buildAndExpand(String.valueOf(request.getParameter("username"))).toUriString())))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out").permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -52,6 +57,8 @@ class WebPagesSecurity {
                 }))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, "/login").permitAll(); // with any query: ?failed, ?out
+
                     for (AccessRules.Rule rule : AccessRules.PAGES) {
                         requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.authorities());
                     }

@@ -12,8 +12,9 @@ class LoginPage {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) @Nullable String failed, @RequestParam(required = false) @Nullable String out,
-                 Model model) {
+                 @RequestParam(required = false) @Nullable String username, Model model) {
         model.addAttribute("failed", failed != null);
+        model.addAttribute("username", username == null || username.length() > 100 ? "" : username);
         model.addAttribute("out", out != null);
         return "login";
     }

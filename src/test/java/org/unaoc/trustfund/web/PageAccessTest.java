@@ -87,7 +87,7 @@ class PageAccessTest extends ApiTest {
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         HttpResponse<String> refused = postLogin(anonymous, "finance2", "wrong");
-        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed&username=finance2");
     }
 
     private Session logIn(String user) throws IOException, InterruptedException {
