@@ -65,6 +65,18 @@ async function requestBankCharge(page, description, amount) {
   return new URL(page.url()).pathname;
 }
 
+/** Does what changes a control, and waits until htmx has swapped and settled the new content. */
+async function settled(page, change) {
+  await page.evaluate(() => {
+    window.htmxSettled = new Promise((resolve, reject) => {
+      document.body.addEventListener('htmx:afterSettle', () => resolve('settled'), { once: true });
+      setTimeout(() => reject(new Error('htmx did not answer the change within 15 s')), 15000);
+    });
+  });
+  await change();
+  await page.evaluate(() => window.htmxSettled);
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
@@ -431,18 +443,18 @@ test('the report author changes the projection scenario and previews the financi
   const baseGap = await page.locator('#funding-gap').innerText();
   await accessible(page, 'projections');
   await shot(page, 'projections-base');
-  await page.getByLabel('Scenario').selectOption('conservative');
+  await settled(page, () => page.getByLabel('Scenario').selectOption('conservative'));
   await page.locator('#result h2', { hasText: 'Scenario conservative' }).waitFor();
   assert.ok((await page.locator('#funding-gap').innerText()).endsWith('USD'));
-  await page.getByLabel('Scenario').selectOption('custom');
+  await settled(page, () => page.getByLabel('Scenario').selectOption('custom'));
   await page.locator('#result h2', { hasText: 'Scenario custom' }).waitFor();
   await page.getByLabel('Announced pledges collected (%)').fill('150');
-  await page.getByLabel('Announced pledges collected (%)').dispatchEvent('change');
+  await settled(page, () => page.getByLabel('Announced pledges collected (%)').dispatchEvent('change'));
   await page.locator('#pledgesPercent-error').waitFor();
   assert.match(await page.locator('#pledgesPercent-error').innerText(), /share from 0 to 1/);
   assert.equal(await page.getByLabel('Announced pledges collected (%)').inputValue(), '150');
   await page.getByLabel('Announced pledges collected (%)').fill('50');
-  await page.getByLabel('Announced pledges collected (%)').dispatchEvent('change');
+  await settled(page, () => page.getByLabel('Announced pledges collected (%)').dispatchEvent('change'));
   await page.locator('#pledgesPercent-error').waitFor({ state: 'detached' });
   await page.locator('#result h2', { hasText: 'Scenario custom' }).waitFor();
   await shot(page, 'projections-custom');
