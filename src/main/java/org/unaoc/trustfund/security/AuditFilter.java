@@ -35,7 +35,8 @@ class AuditFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (!path.startsWith("/api/")) {
-            // the web pages: their writes (form posts; the login is logged by the login itself)
+            // the web pages: their writes (form posts, in the transaction of the write); the login is
+            // logged by the login itself
             return isRead(request) || path.equals("/login") || path.equals("/logout") || path.endsWith("/preview");
         }
         return isRead(request) && !isDownload(path);
@@ -52,8 +53,7 @@ class AuditFilter extends OncePerRequestFilter {
         }
         int status = response.getStatus();
         boolean done = status < 400;
-        write(request, status, done ? "DONE" : "REFUSED", null,
-                !done || isRead(request) || !request.getRequestURI().startsWith("/api/"));
+        write(request, status, done ? "DONE" : "REFUSED", null, !done || isRead(request));
     }
 
     private void write(HttpServletRequest request, int status, String outcome, String detail, boolean ownTransaction) {

@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every request that may write runs in one transaction: a failed request (any 4xx or 5xx, or a
  * refusal at commit) writes nothing. With an Idempotency-Key (SPEC.md §3) the first answer is
- * stored in that same transaction and given again to a retry with the same body.
+ * stored in that same transaction and given again to a retry with the same body. A web form's
+ * write runs in one transaction too, with its audit row (its submission key does the
+ * Idempotency-Key's work); the login, the logout and the previews that roll themselves back are
+ * left out.
  */
 @Component
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
@@ -46,12 +49,18 @@ class RequestTransactions extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return READS.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return READS.contains(request.getMethod()) || path.equals("/login") || path.equals("/logout")
+                || path.endsWith("/preview");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            pageWrite(request, response, chain);
+            return;
+        }
         String key = request.getHeader(KEY_HEADER);
         if (key != null && (key.isBlank() || key.length() > 255)) {
             write(response, new Problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
@@ -94,6 +103,21 @@ class RequestTransactions extends OncePerRequestFilter {
         }
     }
 
+    private void pageWrite(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException {
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        try {
+            transactions.executeWithoutResult(status -> {
+                proceed(chain, request, buffered);
+                if (buffered.getStatus() >= 400) {
+                    status.setRollbackOnly();
+                }
+            });
+            buffered.copyBodyToResponse();
+        } catch (RuntimeException failure) {
+            write(response, Problems.asProblem(failure instanceof Wrapped wrapped ? wrapped.getCause() : failure));
+        }
+    }
+
     private IdempotencyKeys.@Nullable Stored earlierAnswer(String user, String key, CachedBodyRequest request) {
         if (!keys.tryHold(user, key)) {
             throw Problem.conflict("request-in-progress", "Request in progress",
@@ -107,7 +131,7 @@ class RequestTransactions extends OncePerRequestFilter {
         return stored;
     }
 
-    private static void proceed(FilterChain chain, CachedBodyRequest request, ContentCachingResponseWrapper response) {
+    private static void proceed(FilterChain chain, HttpServletRequest request, ContentCachingResponseWrapper response) {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException e) {

@@ -80,6 +80,31 @@ class PageAccessTest extends ApiTest {
     }
 
     @Test
+    void a_form_write_and_its_audit_row_are_written_together_and_a_refused_one_writes_only_its_refusal() throws Exception {
+        Session session = logIn("finance");
+        String form = get(session, "/agreements/contributors/new").body();
+        Matcher token = CSRF.matcher(form);
+        assertThat(token.find()).isTrue();
+        String csrf = URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        long audited = db.fetchCount(Tables.AUDIT_LOG);
+
+        HttpResponse<String> refused = post(session, "/agreements/contributors", "code=x&name=&type=GOVERNMENT&_csrf=" + csrf);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("field-error").contains("value=\"x\""); // as typed
+        assertThat(db.fetchCount(Tables.CONTRIBUTOR, Tables.CONTRIBUTOR.CODE.eq("X"))).isZero();
+
+        HttpResponse<String> added = post(session, "/agreements/contributors", "code=WEBPAGE&name=Added+from+the+page"
+                + "&type=FOUNDATION&_csrf=" + csrf);
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(db.fetchCount(Tables.CONTRIBUTOR, Tables.CONTRIBUTOR.CODE.eq("WEBPAGE"))).isOne();
+        var rows = db.selectFrom(Tables.AUDIT_LOG).where(Tables.AUDIT_LOG.PATH.eq("/agreements/contributors"))
+                .orderBy(Tables.AUDIT_LOG.ID).fetch();
+        assertThat(db.fetchCount(Tables.AUDIT_LOG)).isEqualTo(audited + 2);
+        assertThat(rows).extracting(r -> r.getActor() + " " + r.getOutcome() + " " + r.getStatus())
+                .containsExactly("finance REFUSED 422", "finance DONE 302");
+    }
+
+    @Test
     void pages_need_a_login_and_a_wrong_password_is_refused() throws Exception {
         HttpClient anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> home = anonymous.send(HttpRequest.newBuilder(uri("/finance")).build(),
@@ -109,6 +134,11 @@ class PageAccessTest extends ApiTest {
 
     private HttpResponse<String> get(Session session, String path) throws IOException, InterruptedException {
         return session.client().send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Session session, String path, String form) throws IOException, InterruptedException {
+        return session.client().send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
