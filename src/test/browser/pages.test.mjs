@@ -470,11 +470,41 @@ test('the report author changes the projection scenario and previews the financi
   await done(page);
 });
 
+test('the finance officer keeps the exchange rates and does the period-end work', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/exchange-rates`);
+  await page.getByLabel('Currency', { exact: true }).first().fill('NOK');
+  await page.getByLabel('In force from').fill('2026-01-01');
+  await page.getByLabel('Units per USD').fill('10,1');
+  await page.getByRole('button', { name: 'Add the rate' }).click();
+  await page.locator('#rate-error').waitFor();
+  assert.match(await page.locator('#rate-error').innerText(), /'10,1' is not an amount/);
+  assert.equal(await page.getByLabel('In force from').inputValue(), '2026-01-01');
+  await page.getByLabel('Units per USD').fill('10.10000');
+  await page.getByRole('button', { name: 'Add the rate' }).click();
+  await page.waitForURL(/added=NOK/);
+  assert.match(await page.locator('tr', { hasText: 'NOK' }).first().innerText(), /2026-01-01\s+10\.1/);
+  await accessible(page, 'exchange rates');
+  await shot(page, 'exchange-rates');
+
+  await page.goto(`${BASE}/periods`);
+  await page.getByLabel('Date').fill(TODAY);
+  await page.getByRole('button', { name: 'Revalue foreign-currency balances' }).click();
+  await page.waitForURL(/revalued=/);
+  assert.match(await page.getByRole('status').innerText(), /revalued at the rates of/);
+  await page.getByLabel('Year').last().fill('20x6');
+  await page.getByRole('button', { name: 'Close the year into net assets' }).click();
+  await page.locator('#closeYear-error').waitFor();
+  assert.equal(await page.getByLabel('Year').last().inputValue(), '20x6');
+  await shot(page, 'periods-period-end');
+  await done(page);
+});
+
 test('the main pages of the finance office have no serious accessibility finding', async () => {
   const page = await logIn('finance');
   for (const path of ['/finance', '/receipts', '/receipts/new', '/bank-statements', '/agreements', '/agreements/new',
     '/agreements/pledges/new', '/agreements/contributors/new', '/spending', '/journal-entries', '/journal-entries/new',
-    '/periods', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
+    '/periods', '/exchange-rates', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
     await page.goto(`${BASE}${path}`);
     await accessible(page, path);
     await shot(page, `finance${path.replace(/\?.*/, '').replaceAll('/', '-')}`);

@@ -77,9 +77,13 @@ class LedgerPages {
     private final Forms forms;
     private final FormSubmissions submissions;
     private final EntryReversal reversal;
+    private final PeriodsPage periodsPage;
+    private final YearEndClose yearEnd;
 
     LedgerPages(JournalEntries entries, Periods periods, Approvals approvals, ManualEntry manualEntry, Forms forms,
-                FormSubmissions submissions, EntryReversal reversal) {
+                FormSubmissions submissions, EntryReversal reversal, PeriodsPage periodsPage, YearEndClose yearEnd) {
+        this.periodsPage = periodsPage;
+        this.yearEnd = yearEnd;
         this.reversal = reversal;
         this.submissions = submissions;
         this.entries = entries;
@@ -157,10 +161,25 @@ class LedgerPages {
 
     @GetMapping("/periods")
     String periods(@RequestParam(required = false) @Nullable String year, Model model) {
-        int shown = year == null || !year.matches("[0-9]{4}") ? LocalDate.now(ZoneOffset.UTC).getYear() : Integer.parseInt(year);
-        model.addAttribute("year", shown);
-        model.addAttribute("periods", periods.list(YearMonth.of(shown, 1), YearMonth.of(shown, 12)));
-        return "ledger/periods";
+        return periodsPage.show(year, model);
+    }
+
+    /** Revenue and expenses of a year closed into net assets (3100), and its periods closed. */
+    @PostMapping("/periods/year-end-close")
+    String closeYear(@RequestParam(required = false) @Nullable String closeYear, Principal user, Model model,
+                     HttpServletResponse response) {
+        return Refusal.redirectOrForm(response, Map.of(), () -> {
+            if (closeYear == null || !closeYear.trim().matches("[0-9]{4}")) {
+                throw org.unaoc.trustfund.system.Problem.invalidField("closeYear", "is a year, such as 2006");
+            }
+            YearEndClose.Closed closed = yearEnd.close(Integer.parseInt(closeYear.trim()), user.getName());
+            return "/periods?year=" + closed.year() + "&yearClosed=" + closed.year();
+        }, refusal -> {
+            model.addAttribute("refusal", refusal.field() == null ? new Refusal(refusal.status(), refusal.title(),
+                    refusal.detail(), "closeYear") : refusal);
+            model.addAttribute("closeYear", closeYear);
+            return periodsPage.show(closeYear, model);
+        });
     }
 
     @PostMapping("/periods/{period}/close")
@@ -173,7 +192,7 @@ class LedgerPages {
             Refusal refusal = Refusal.of(refused, Map.of());
             response.setStatus(refusal.status());
             model.addAttribute("refusal", refusal);
-            return periods(String.valueOf(month.getYear()), model);
+            return periodsPage.show(String.valueOf(month.getYear()), model);
         }
     }
 }

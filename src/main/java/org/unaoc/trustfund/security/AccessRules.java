@@ -109,6 +109,8 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/spending/**", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/journal-entries/**", BOOKS_READERS),
             rule(HttpMethod.POST, "/journal-entries/**", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/exchange-rates/**", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR),
+            rule(HttpMethod.POST, "/exchange-rates/**", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/periods/**", BOOKS_READERS),
             rule(HttpMethod.POST, "/periods/**", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/approvals/**", FINANCE_OFFICER, APPROVER, AUDITOR),

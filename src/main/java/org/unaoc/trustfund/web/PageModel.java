@@ -25,6 +25,7 @@ class PageModel {
             new Link("Spending", "/spending", false),
             new Link("Journal", "/journal-entries", false),
             new Link("Periods", "/periods", false),
+            new Link("Exchange rates", "/exchange-rates", false),
             new Link("Approvals", "/approvals", false),
             new Link("Pledge status", "/pledge-status", false),
             new Link("Statements", "/statements", false),

@@ -40,6 +40,12 @@ public record Refusal(int status, String title, String detail, @Nullable String 
         }
     }
 
+    /** The same refusal about the page's own name for a field (the API's {@code currency}, the form's {@code rateCurrency}). */
+    public static Refusal field(Refusal refusal, Map<String, String> pageNames) {
+        return refusal.field() == null || !pageNames.containsKey(refusal.field()) ? refusal
+                : new Refusal(refusal.status(), refusal.title(), refusal.detail(), pageNames.get(refusal.field()));
+    }
+
     /** Whether the detail belongs next to this field (also a sub-field: "amount.currency"). */
     public boolean concerns(String name) {
         return field != null && (field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "["));
