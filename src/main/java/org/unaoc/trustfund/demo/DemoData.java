@@ -91,12 +91,13 @@ class DemoData implements ApplicationRunner {
 
         long spain2005 = agreement("ES", "AOC/ES/2005-01", "2005-09-15", null, null,
                 tranche("2005-10-31", "1000000.00", "EUR"));
-        receipt(spain2005, null, "1000000.00", "EUR", "2005-11-08", "1011", "ES-TRF-20051108", null);
+        // the fund pays in dollars: the bank converts the first euros into the USD account, at its rate
+        receipt(spain2005, null, "1000000.00", "EUR", "2005-11-08", "1010", "ES-TRF-20051108", new BigDecimal("1195400.00"));
         long qatar = agreement("QA", "AOC/QA/2006-01", "2006-02-01", null, null, tranche("2006-03-31", "500000.00", "USD"));
         receipt(qatar, null, "500000.00", "USD", "2006-03-10", "1010", "QA-TRF-20060310", null);
         long spain2006 = agreement("ES", "AOC/ES/2006-01", "2006-03-15", null, null,
                 tranche("2006-06-30", "1500000.00", "EUR"), tranche("2007-06-30", "1000000.00", "EUR"));
-        receipt(spain2006, 1, "1500000.00", "EUR", "2006-07-10", "1011", "ES-TRF-20060710", null);
+        receipt(spain2006, 1, "1500000.00", "EUR", "2006-07-10", "1010", "ES-TRF-20060710", new BigDecimal("1919500.00"));
         long research = agreement("FND-DIALOGUE", "AOC/FND/2006-01", "2006-04-01", "RESEARCH",
                 new Agreements.Condition("Research study on the roots of polarisation delivered to the Group", LocalDate.parse("2006-12-31")),
                 tranche("2006-04-01", "200000.00", "USD"));

@@ -74,6 +74,13 @@ class DemoStatementsTest extends DemoDataTest {
                         .add(new BigDecimal(agreement.get("outstandingUsd").asString()));
                 assertThat(left).as("R7 for %s at %s", agreement.get("reference").asString(), month).isEqualByComparingTo(right);
             }
+            // the demo's bank accounts are never overdrawn: the fund spends only cash it holds
+            for (JsonNode account : api().get("auditor", "/api/accounts?" + asOf).body()) {
+                if (account.get("code").asString().startsWith("10")) {
+                    assertThat(new BigDecimal(account.get("balanceUsd").asString())).as("%s at %s", account.get("code").asString(), month)
+                            .isNotNegative();
+                }
+            }
         }
     }
 
