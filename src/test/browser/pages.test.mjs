@@ -223,7 +223,13 @@ test('the finance officer announces a pledge and signs an agreement with its tra
   const tranches = await page.locator('main table').innerText();
   assert.match(tranches, /150,000\.00 USD/);
   assert.match(tranches, /100,000\.00 USD/);
+  assert.match(tranches, /SUBJECT_TO_APPROPRIATION/);
   await shot(page, 'agreement-signed');
+  // the parliament appropriates the second tranche: confirmed, it becomes a receivable
+  await page.getByLabel('Appropriated on').fill(TODAY);
+  await page.getByRole('button', { name: 'Confirm tranche 2' }).click();
+  await page.waitForURL(/confirmed=2/);
+  assert.doesNotMatch(await page.locator('main table').innerText(), /SUBJECT_TO_APPROPRIATION/);
   await done(page);
 });
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.security.Viewer;
 import org.unaoc.trustfund.spending.BudgetComponents;
@@ -142,6 +143,20 @@ class AgreementPages {
         viewer.requireDetailsOf(agreement.contributor(), "Agreement " + id);
         model.addAttribute("agreement", agreement);
         return "contributions/agreement";
+    }
+
+    /** A tranche subject to appropriation, confirmed by the contributor's parliament: recognised on that date. */
+    @PostMapping("/agreements/{id:[0-9]+}/tranches/{number:[0-9]+}/confirmation")
+    String confirm(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) @Nullable String confirmedOn,
+                   Principal user, Viewer viewer, Model model, HttpServletResponse response) {
+        return Refusal.redirectOrForm(response, Map.of("period-closed", "confirmedOn", "no-exchange-rate", "confirmedOn"), () -> {
+            agreements.confirm(id, number, Forms.date(confirmedOn, "confirmedOn"), user.getName());
+            return "/agreements/" + id + "?confirmed=" + number;
+        }, refusal -> {
+            model.addAttribute("refusal", refusal);
+            model.addAttribute("confirmedOn", confirmedOn);
+            return agreement(id, viewer, model);
+        });
     }
 
     @GetMapping("/agreements/new")

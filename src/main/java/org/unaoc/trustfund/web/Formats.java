@@ -14,9 +14,13 @@ public final class Formats {
         if (value == null) {
             return "";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setMinimumFractionDigits(Math.max(0, value.scale()));
-        format.setMaximumFractionDigits(Math.max(2, value.scale()));
+        return grouped(value, Math.max(2, value.scale()));
+    }
+
+    private static String grouped(BigDecimal value, int places) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMinimumFractionDigits(places);
+        format.setMaximumFractionDigits(places);
         return format.format(value);
     }
 
@@ -29,8 +33,17 @@ public final class Formats {
         return value == null ? "" : amount(value) + " USD";
     }
 
+    /** An amount stored with more places than its currency has, written with the currency's. */
+    public String inCurrency(@Nullable BigDecimal value, @Nullable String currency) {
+        if (value == null || currency == null) {
+            return amount(value);
+        }
+        String code = currency.trim();
+        return grouped(value.setScale(Money.decimals(code), java.math.RoundingMode.HALF_UP), Money.decimals(code)) + " " + code;
+    }
+
     public String money(@Nullable Money money) {
-        return money == null ? "" : amount(money.amount()) + " " + money.currency();
+        return money == null ? "" : inCurrency(money.amount(), money.currency());
     }
 
     /** A statement cell: amounts written as {@link #amount}, anything else as text. */
