@@ -83,7 +83,7 @@ async function shot(page, name) {
 
 test('every demo user logs in and lands on the home page of their role', async () => {
   const homes = { finance: '/finance', finance2: '/finance', approver: '/approvals', auditor: '/statements',
-    author: '/projections', spain: '/pledge-status', turkey: '/pledge-status', qatar: '/pledge-status', admin: '/pledge-status' };
+    author: '/projections', spain: '/pledge-status', turkey: '/pledge-status', qatar: '/pledge-status', admin: '/fund' };
   for (const user of USERS) {
     const page = await logIn(user);
     assert.equal(new URL(page.url()).pathname, homes[user], `home of ${user}`);
@@ -506,11 +506,51 @@ test('the finance officer keeps the exchange rates and does the period-end work'
   await done(page);
 });
 
+test('the administrator asks for new fund parameters, the finance officer for an allotment; both approved', async () => {
+  const admin = await logIn('admin');
+  await admin.getByLabel('In force from').fill('2027-01-01');
+  await admin.getByLabel('Programme support cost (%)').fill('150');
+  await admin.getByRole('button', { name: 'Send for approval' }).click();
+  await admin.locator('#pscPercent-error').waitFor();
+  assert.match(await admin.locator('#pscPercent-error').innerText(), /percentage from 0 to 100/);
+  assert.equal(await admin.getByLabel('In force from').inputValue(), '2027-01-01');
+  await admin.getByLabel('Programme support cost (%)').fill('12');
+  await admin.getByRole('button', { name: 'Send for approval' }).click();
+  await admin.waitForURL(/\/approvals\/\d+\?requested/);
+  const parameters = new URL(admin.url()).pathname;
+  await done(admin);
+
+  const finance = await logIn('finance');
+  await finance.goto(`${BASE}/spending/plans`);
+  await finance.getByLabel('Component').selectOption('HLG');
+  await finance.getByLabel('Year').fill('2027');
+  await finance.getByLabel('Amount (USD)').fill('250000.00');
+  await finance.getByRole('button', { name: 'Send for approval' }).click();
+  await finance.waitForURL(/\/approvals\/\d+\?requested/);
+  const allotment = new URL(finance.url()).pathname;
+  await done(finance);
+
+  const approver = await logIn('approver');
+  for (const request of [parameters, allotment]) {
+    await approver.goto(`${BASE}${request}`);
+    await approver.getByRole('button', { name: 'Approve and post' }).click();
+    await approver.waitForURL(/decided/);
+  }
+  await approver.goto(`${BASE}/fund`);
+  assert.match(await approver.locator('main').innerText(), /2027-01-01\s+0\.12/);
+  await accessible(approver, 'fund');
+  await shot(approver, 'fund');
+  await approver.goto(`${BASE}/spending/plans`);
+  assert.match(await approver.locator('main').innerText(), /2027\s+HLG\s+250,000\.00\s+finance\s+approver/);
+  await shot(approver, 'plans-and-allotments');
+  await done(approver);
+});
+
 test('the main pages of the finance office have no serious accessibility finding', async () => {
   const page = await logIn('finance');
   for (const path of ['/finance', '/receipts', '/receipts/new', '/bank-statements', '/agreements', '/agreements/new',
     '/agreements/pledges/new', '/agreements/contributors/new', '/spending', '/journal-entries', '/journal-entries/new',
-    '/periods', '/exchange-rates', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
+    '/periods', '/exchange-rates', '/spending/plans', '/fund', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
     await page.goto(`${BASE}${path}`);
     await accessible(page, path);
     await shot(page, `finance${path.replace(/\?.*/, '').replaceAll('/', '-')}`);

@@ -116,6 +116,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/approvals/**", FINANCE_OFFICER, APPROVER, AUDITOR),
             rule(HttpMethod.POST, "/approvals/**", APPROVER),
             rule(HttpMethod.GET, "/pledge-status", EVERYONE),
+            rule(HttpMethod.GET, "/fund", EVERYONE),
+            rule(HttpMethod.POST, "/fund/parameters", FINANCE_OFFICER, ADMIN),
             rule(HttpMethod.GET, "/statements/**", EVERYONE),
             rule(HttpMethod.GET, "/audit-log", AUDITOR),
             rule(HttpMethod.GET, "/integrity", AUDITOR),

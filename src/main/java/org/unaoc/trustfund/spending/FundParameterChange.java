@@ -49,9 +49,13 @@ public class FundParameterChange implements ControlledOperation<FundParameterCha
         if (request.effectiveFrom() == null) {
             throw Problem.invalidField("effectiveFrom", "is missing");
         }
-        for (BigDecimal rate : new BigDecimal[] {request.pscRate(), request.operatingReserveRate()}) {
+        java.util.Map<String, BigDecimal> rates = new java.util.LinkedHashMap<>();
+        rates.put("pscRate", request.pscRate());
+        rates.put("operatingReserveRate", request.operatingReserveRate());
+        for (var named : rates.entrySet()) {
+            BigDecimal rate = named.getValue();
             if (rate != null && (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0 || rate.scale() > 4)) {
-                throw Problem.invalid("A rate is a fraction from 0 to 1 with at most 4 decimals (0.13 for 13%).");
+                throw Problem.invalidField(named.getKey(), "a rate is a fraction from 0 to 1 with at most 4 decimals (0.13 for 13%).");
             }
         }
         if (request.bankChargeTolerance() != null && (request.bankChargeTolerance().signum() < 0

@@ -23,6 +23,7 @@ class PageModel {
             new Link("Bank statements", "/bank-statements", false),
             new Link("Agreements", "/agreements", false),
             new Link("Spending", "/spending", false),
+            new Link("Plans and allotments", "/spending/plans", false),
             new Link("Journal", "/journal-entries", false),
             new Link("Periods", "/periods", false),
             new Link("Exchange rates", "/exchange-rates", false),
@@ -32,7 +33,8 @@ class PageModel {
             new Link("Audit log", "/audit-log", false),
             new Link("Integrity", "/integrity", false),
             new Link("Projections", "/projections", false),
-            new Link("Financing section", "/financing-section", false));
+            new Link("Financing section", "/financing-section", false),
+            new Link("Fund", "/fund", false));
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
     private static final Formats FORMATS = new Formats();
@@ -57,7 +59,9 @@ class PageModel {
     List<Link> menu(Viewer viewer, HttpServletRequest request) {
         String here = request.getRequestURI();
         return MENU.stream().filter(link -> opens(viewer, link.href()))
-                .map(link -> new Link(link.label(), link.href(), here.equals(link.href()) || here.startsWith(link.href() + "/")))
+                .map(link -> new Link(link.label(), link.href(), here.equals(link.href())
+                        || here.startsWith(link.href() + "/") && MENU.stream().noneMatch(other -> here.startsWith(other.href())
+                        && other.href().length() > link.href().length())))
                 .toList();
     }
 
@@ -83,6 +87,6 @@ class PageModel {
                 };
             }
         }
-        return "/pledge-status";
+        return viewer.roles().contains(Role.ADMIN) && viewer.contributor() == null ? "/fund" : "/pledge-status";
     }
 }
