@@ -26,9 +26,10 @@ class StartupBanner {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : -1;
         String logins = demo.enabled()
-                ? "Log in as finance, finance2, approver, auditor, author, spain, turkey, qatar or admin; password: demo"
+                ? "Log in (on the page or with HTTP Basic on the API) as finance, finance2, approver, auditor, author, "
+                        + "spain, turkey, qatar or admin; password: demo"
                 : "Log in as admin with the password in ADMIN_PASSWORD (demo users are off)";
-        log.info("\n\n  Trust Fund Ledger is running at http://localhost:{}/\n  API: http://localhost:{}/api/fund  "
+        log.info("\n\n  Trust Fund Ledger is running at http://localhost:{}/ (open it in a browser)\n  API: http://localhost:{}/api/fund  "
                         + "OpenAPI: http://localhost:{}/swagger-ui.html  Health: http://localhost:{}/actuator/health\n  {}\n"
                         + "  Database: {}{}\n",
                 port, port, port, port, logins, database.url(), database.embedded() ? " (embedded)" : "");
