@@ -233,6 +233,31 @@ test('the finance officer announces a pledge and signs an agreement with its tra
   await done(page);
 });
 
+test('an allowance is recorded and a write-off waits for another officer', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/agreements/write-offs`);
+  const target = await page.locator('#target option', { hasText: 'AOC/FI/BROWSER, tranche 1' }).getAttribute('value');
+  await page.getByLabel('Agreement and tranche').selectOption(target);
+  await page.getByLabel('Amount (empty: all that is outstanding)').fill('50000.00');
+  await page.getByLabel('Date').fill(TODAY);
+  await page.getByRole('button', { name: 'Record an allowance' }).click();
+  await page.locator('#reason-error').waitFor();
+  assert.equal(await page.getByLabel('Amount (empty: all that is outstanding)').inputValue(), '50000.00');
+  await page.getByLabel('Reason').fill('Parliament has not voted the budget line');
+  await page.getByRole('button', { name: 'Record an allowance' }).click();
+  await page.waitForURL(/allowed/);
+  assert.match(await page.locator('tr', { hasText: 'ALLOWANCE' }).innerText(), /50,000\.00 USD/);
+  await page.getByLabel('Agreement and tranche').selectOption(target);
+  await page.getByLabel('Amount (empty: all that is outstanding)').fill('50000.00');
+  await page.getByLabel('Reason').fill('Will not be paid');
+  await page.getByRole('button', { name: 'Ask for the write-off (approval)' }).click();
+  await page.waitForURL(/\/approvals\/\d+\?requested/);
+  assert.match(await page.locator('main').innerText(), /WRITE_OFF/);
+  await accessible(page, 'write-off request');
+  await shot(page, 'write-off-requested');
+  await done(page);
+});
+
 test('the login form works with the keyboard alone', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${BASE}/login`);
@@ -549,7 +574,7 @@ test('the administrator asks for new fund parameters, the finance officer for an
 test('the main pages of the finance office have no serious accessibility finding', async () => {
   const page = await logIn('finance');
   for (const path of ['/finance', '/receipts', '/receipts/new', '/bank-statements', '/agreements', '/agreements/new',
-    '/agreements/pledges/new', '/agreements/contributors/new', '/spending', '/journal-entries', '/journal-entries/new',
+    '/agreements/pledges/new', '/agreements/contributors/new', '/agreements/write-offs', '/spending', '/journal-entries', '/journal-entries/new',
     '/periods', '/exchange-rates', '/spending/plans', '/fund', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
     await page.goto(`${BASE}${path}`);
     await accessible(page, path);
