@@ -307,6 +307,14 @@ test('a refused receipt shows the reason next to the field and keeps what was ty
   assert.equal(await page.getByLabel('Amount received').inputValue(), '5000.00');
   assert.equal(await page.getByLabel('Contributor').inputValue(), 'TR');
   await shot(page, 'receipt-closed-period');
+  // reopening the period needs a reason and another officer's approval
+  await page.goto(`${BASE}/periods?year=2005`);
+  await page.getByRole('button', { name: 'Ask to reopen 2005-01' }).click();
+  await page.locator('[id="reason-2005-01-error"]').waitFor();
+  await page.getByLabel('Reason for reopening 2005-01').fill('A receipt of January 2005 was missed');
+  await page.getByRole('button', { name: 'Ask to reopen 2005-01' }).click();
+  await page.waitForURL(/\/approvals\/\d+\?requested/);
+  assert.match(await page.locator('main').innerText(), /PERIOD_REOPENING|REOPEN/);
   await done(page);
 });
 

@@ -79,9 +79,12 @@ class LedgerPages {
     private final EntryReversal reversal;
     private final PeriodsPage periodsPage;
     private final YearEndClose yearEnd;
+    private final PeriodReopening reopening;
 
     LedgerPages(JournalEntries entries, Periods periods, Approvals approvals, ManualEntry manualEntry, Forms forms,
-                FormSubmissions submissions, EntryReversal reversal, PeriodsPage periodsPage, YearEndClose yearEnd) {
+                FormSubmissions submissions, EntryReversal reversal, PeriodsPage periodsPage, YearEndClose yearEnd,
+                PeriodReopening reopening) {
+        this.reopening = reopening;
         this.periodsPage = periodsPage;
         this.yearEnd = yearEnd;
         this.reversal = reversal;
@@ -162,6 +165,20 @@ class LedgerPages {
     @GetMapping("/periods")
     String periods(@RequestParam(required = false) @Nullable String year, Model model) {
         return periodsPage.show(year, model);
+    }
+
+    /** A closed period reopened only when another officer approves, for a reason kept on the record. */
+    @PostMapping("/periods/{period}/reopen")
+    String reopen(@PathVariable String period, @RequestParam(required = false) @Nullable String reason, Principal user,
+                  Model model, HttpServletResponse response) {
+        YearMonth month = Periods.parse(period);
+        return Refusal.redirectOrForm(response, Map.of(), () -> "/approvals/" + approvals.request(reopening,
+                new PeriodReopening.Request(month.toString(), reason), user.getName()).approval() + "?requested",
+                refusal -> {
+                    model.addAttribute("refusal", refusal.field() != null && refusal.field().equals("reason")
+                            ? new Refusal(refusal.status(), refusal.title(), refusal.detail(), "reason-" + month) : refusal);
+                    return periodsPage.show(String.valueOf(month.getYear()), model);
+                });
     }
 
     /** Revenue and expenses of a year closed into net assets (3100), and its periods closed. */
