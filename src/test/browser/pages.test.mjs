@@ -258,6 +258,26 @@ test('an allowance is recorded and a write-off waits for another officer', async
   await done(page);
 });
 
+test('the programme support cost is remitted and a refund requested', async () => {
+  const page = await logIn('finance');
+  await page.goto(`${BASE}/spending/payables`);
+  const owed = await page.locator('tr', { hasText: '2150' }).innerText();
+  await page.getByLabel('Amount (empty: all that is payable)').fill('100.00');
+  await page.getByLabel('Date of the remittance').fill(TODAY);
+  await page.getByRole('button', { name: 'Remit' }).click();
+  await page.waitForURL(/\/journal-entries\/\d+/);
+  assert.match(await page.locator('main').innerText(), /2150\s+100\.00/);
+  await page.goto(`${BASE}/spending/payables`);
+  assert.notEqual(await page.locator('tr', { hasText: '2150' }).innerText(), owed);
+  await page.getByLabel('Contributor (code)').fill('NO');
+  await page.getByLabel('Amount (USD)').fill('abc');
+  await page.getByRole('button', { name: 'Send for approval' }).click();
+  await page.locator('#refundAmount-error').waitFor();
+  assert.equal(await page.getByLabel('Contributor (code)').inputValue(), 'NO');
+  await shot(page, 'payables');
+  await done(page);
+});
+
 test('the login form works with the keyboard alone', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${BASE}/login`);
@@ -583,7 +603,7 @@ test('the main pages of the finance office have no serious accessibility finding
   const page = await logIn('finance');
   for (const path of ['/finance', '/receipts', '/receipts/new', '/bank-statements', '/agreements', '/agreements/new',
     '/agreements/pledges/new', '/agreements/contributors/new', '/agreements/write-offs', '/spending', '/journal-entries', '/journal-entries/new',
-    '/periods', '/exchange-rates', '/spending/plans', '/fund', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
+    '/periods', '/exchange-rates', '/spending/plans', '/spending/payables', '/fund', '/approvals?status=ALL', '/statements?name=general-ledger&from=2006-01-01&to=2006-12-31']) {
     await page.goto(`${BASE}${path}`);
     await accessible(page, path);
     await shot(page, `finance${path.replace(/\?.*/, '').replaceAll('/', '-')}`);

@@ -108,6 +108,12 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
         return get(id);
     }
 
+    /** Every refund decided, newest first, paid or not. */
+    public List<Refund> list() {
+        return db.selectFrom(REFUND).orderBy(REFUND.ID.desc()).fetch(r -> new Refund(r.getId(), r.getContributor(),
+                r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(), r.getEntryId(), r.getPaidEntryId()));
+    }
+
     public Refund get(long id) {
         return db.selectFrom(REFUND).where(REFUND.ID.eq(id)).fetchOptional(r -> new Refund(r.getId(), r.getContributor(),
                         r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(), r.getEntryId(), r.getPaidEntryId()))

@@ -24,6 +24,7 @@ class PageModel {
             new Link("Agreements", "/agreements", false),
             new Link("Spending", "/spending", false),
             new Link("Plans and allotments", "/spending/plans", false),
+            new Link("Payables", "/spending/payables", false),
             new Link("Journal", "/journal-entries", false),
             new Link("Periods", "/periods", false),
             new Link("Exchange rates", "/exchange-rates", false),

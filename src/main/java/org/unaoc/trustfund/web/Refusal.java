@@ -46,6 +46,11 @@ public record Refusal(int status, String title, String detail, @Nullable String 
                 : new Refusal(refusal.status(), refusal.title(), refusal.detail(), pageNames.get(refusal.field()));
     }
 
+    /** The detail as said next to its field: without the field's name in front ("amount: 'x' is not…"). */
+    public String shortDetail() {
+        return detail.matches("^[A-Za-z0-9_.\\[\\]]+: .*") ? detail.substring(detail.indexOf(": ") + 2) : detail;
+    }
+
     /** Whether the detail belongs next to this field (also a sub-field: "amount.currency"). */
     public boolean concerns(String name) {
         return field != null && (field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "["));

@@ -42,6 +42,16 @@ class ListingTest {
     }
 
     @Test
+    void a_refusal_said_next_to_its_field_drops_the_fields_name() {
+        Refusal refusal = new Refusal(422, "The request is not valid", "amount: 'x' is not an amount", "amount");
+        assertThat(refusal.shortDetail()).isEqualTo("'x' is not an amount");
+        assertThat(refusal.concerns("amount")).isTrue();
+        assertThat(new Refusal(409, "Period closed", "The period 2005-01 is closed: no entry.", "receivedOn").shortDetail())
+                .isEqualTo("The period 2005-01 is closed: no entry.");
+        assertThat(new Refusal(422, "t", "tranches[1].amount: is missing", "tranches[1].amount").concerns("tranches")).isTrue();
+    }
+
+    @Test
     void amounts_have_their_currencys_places_and_thousands_grouped() {
         Formats formats = new Formats();
         assertThat(formats.amount(new BigDecimal("1234567.5"))).isEqualTo("1,234,567.50");
