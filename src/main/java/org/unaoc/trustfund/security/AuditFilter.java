@@ -35,9 +35,10 @@ class AuditFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (!path.startsWith("/api/")) {
-            // the web pages: their writes (form posts, in the transaction of the write); the login is
-            // logged by the login itself
-            return isRead(request) || path.equals("/login") || path.equals("/logout") || path.endsWith("/preview");
+            // the web pages: their writes (form posts, in the transaction of the write) and the pages that
+            // show statements, reports or the audit trail; the login is logged by the login itself
+            return isRead(request) ? !isPageOfStatements(path)
+                    : path.equals("/login") || path.equals("/logout") || path.endsWith("/preview");
         }
         return isRead(request) && !isDownload(path);
     }
@@ -73,6 +74,11 @@ class AuditFilter extends OncePerRequestFilter {
 
     private static boolean isRead(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    private static boolean isPageOfStatements(String path) {
+        return path.equals("/statements") || path.equals("/pledge-status") || path.equals("/audit-log")
+                || path.equals("/integrity") || path.equals("/projections") || path.equals("/financing-section");
     }
 
     private static boolean isDownload(String path) {

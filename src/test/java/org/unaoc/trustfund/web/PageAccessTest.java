@@ -105,6 +105,19 @@ class PageAccessTest extends ApiTest {
     }
 
     @Test
+    void the_pages_that_show_statements_are_in_the_audit_log_as_reads() throws Exception {
+        Session session = logIn("qatar");
+        long before = db.fetchCount(Tables.AUDIT_LOG, Tables.AUDIT_LOG.ACTOR.eq("qatar").and(Tables.AUDIT_LOG.ACTION.eq("READ")));
+        assertThat(get(session, "/pledge-status").statusCode()).isEqualTo(200);
+        assertThat(get(session, "/statements?name=funding-status").statusCode()).isEqualTo(200);
+        var reads = db.selectFrom(Tables.AUDIT_LOG).where(Tables.AUDIT_LOG.ACTOR.eq("qatar"))
+                .and(Tables.AUDIT_LOG.ACTION.eq("READ")).orderBy(Tables.AUDIT_LOG.ID.desc()).limit(2).fetch();
+        assertThat(db.fetchCount(Tables.AUDIT_LOG, Tables.AUDIT_LOG.ACTOR.eq("qatar").and(Tables.AUDIT_LOG.ACTION.eq("READ"))))
+                .isEqualTo(before + 2);
+        assertThat(reads).extracting(r -> r.getPath()).containsExactly("/statements?name=funding-status", "/pledge-status");
+    }
+
+    @Test
     void pages_need_a_login_and_a_wrong_password_is_refused() throws Exception {
         HttpClient anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> home = anonymous.send(HttpRequest.newBuilder(uri("/finance")).build(),
