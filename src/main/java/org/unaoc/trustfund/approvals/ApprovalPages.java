@@ -59,28 +59,22 @@ class ApprovalPages {
 
     @PostMapping("/approvals/{id}/approval")
     String approve(@PathVariable long id, Principal user, Model model, HttpServletResponse response) {
-        try {
+        return Refusal.redirectOrForm(response, Map.of(), () -> {
             approvals.approve(id, user.getName());
-            return "redirect:/approvals/" + id + "?decided";
-        } catch (RuntimeException refused) {
-            return refused(id, refused, null, model, response);
-        }
+            return "/approvals/" + id + "?decided";
+        }, refusal -> refused(id, refusal, null, model));
     }
 
     @PostMapping("/approvals/{id}/rejection")
     String reject(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, Principal user, Model model,
                   HttpServletResponse response) {
-        try {
+        return Refusal.redirectOrForm(response, Map.of(), () -> {
             approvals.reject(id, user.getName(), reason);
-            return "redirect:/approvals/" + id + "?decided";
-        } catch (RuntimeException refused) {
-            return refused(id, refused, reason, model, response);
-        }
+            return "/approvals/" + id + "?decided";
+        }, refusal -> refused(id, refusal, reason, model));
     }
 
-    private String refused(long id, RuntimeException refused, @Nullable String reason, Model model, HttpServletResponse response) {
-        Refusal refusal = Refusal.of(refused, Map.of());
-        response.setStatus(refusal.status());
+    private String refused(long id, Refusal refusal, @Nullable String reason, Model model) {
         model.addAttribute("refusal", refusal);
         model.addAttribute("reason", reason);
         return approval(id, model);

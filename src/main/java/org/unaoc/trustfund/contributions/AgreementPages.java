@@ -71,7 +71,7 @@ class AgreementPages {
                     : new Agreements.Condition(this.condition.trim(), Forms.date(conditionDeadline, "condition.deadline"));
             return new Agreements.NewAgreement(Forms.required(contributor, "contributor", "who signs"),
                     Forms.required(reference, "reference", "the agreement's reference"), Forms.date(signedOn, "signedOn"),
-                    Forms.id(pledge, "pledge"), ReceiptPages.blankToNull(earmark), condition, tranches);
+                    Forms.id(pledge, "pledge"), Forms.optional(earmark), condition, tranches);
         }
     }
 
@@ -88,7 +88,7 @@ class AgreementPages {
             String code = Forms.required(currency, "currency", "the currency pledged").toUpperCase(Locale.ROOT);
             return new Pledges.NewPledge(Forms.required(contributor, "contributor", "who pledges"),
                     new Money(Forms.amount(amount, "amount"), code), Forms.date(announcedOn, "announcedOn"),
-                    Forms.optionalDate(expectedOn, "expectedOn"), ReceiptPages.blankToNull(earmark), ReceiptPages.blankToNull(note));
+                    Forms.optionalDate(expectedOn, "expectedOn"), Forms.optional(earmark), Forms.optional(note));
         }
     }
 
@@ -99,12 +99,7 @@ class AgreementPages {
         }
 
         Contributors.Contributor toContributor() {
-            Contributors.Type kind;
-            try {
-                kind = Contributors.Type.valueOf(Forms.required(type, "type", "the kind of contributor"));
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalidField("type", "'" + type + "' is not a kind of contributor");
-            }
+            Contributors.Type kind = Forms.choice(Contributors.Type.class, type, "type", "a kind of contributor");
             return new Contributors.Contributor(code == null ? null : code.trim().toUpperCase(Locale.ROOT),
                     name == null ? null : name.trim(), kind, "on".equals(coSponsor), false, List.of());
         }

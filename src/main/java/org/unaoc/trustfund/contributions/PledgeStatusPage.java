@@ -3,6 +3,7 @@ package org.unaoc.trustfund.contributions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,10 @@ class PledgeStatusPage {
 
     /** Agreed, received and outstanding of the tranches due in one year, in one currency. */
     record YearTotal(int year, String currency, BigDecimal agreed, BigDecimal received, BigDecimal outstanding) {
+        YearTotal plus(YearTotal other) {
+            return new YearTotal(year, currency, agreed.add(other.agreed), received.add(other.received),
+                    outstanding.add(other.outstanding));
+        }
     }
 
     private final Agreements agreements;
@@ -62,19 +67,14 @@ class PledgeStatusPage {
     }
 
     static List<YearTotal> byYear(List<AgreementViews.Agreement> agreements) {
-        Map<String, BigDecimal[]> totals = new TreeMap<>();
+        Map<YearTotal, YearTotal> totals = new TreeMap<>(Comparator.comparing(YearTotal::year).thenComparing(YearTotal::currency));
         for (AgreementViews.Agreement agreement : agreements) {
             for (AgreementViews.Tranche tranche : agreement.tranches()) {
-                BigDecimal[] sums = totals.computeIfAbsent(tranche.dueOn().getYear() + " " + agreement.currency(),
-                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-                sums[0] = sums[0].add(tranche.amount().amount());
-                sums[1] = sums[1].add(tranche.received().amount());
-                sums[2] = sums[2].add(tranche.outstanding().amount());
+                YearTotal one = new YearTotal(tranche.dueOn().getYear(), agreement.currency(), tranche.amount().amount(),
+                        tranche.received().amount(), tranche.outstanding().amount());
+                totals.merge(one, one, YearTotal::plus);
             }
         }
-        return totals.entrySet().stream().map(e -> {
-            String[] key = e.getKey().split(" ");
-            return new YearTotal(Integer.parseInt(key[0]), key[1], e.getValue()[0], e.getValue()[1], e.getValue()[2]);
-        }).toList();
+        return List.copyOf(totals.values());
     }
 }

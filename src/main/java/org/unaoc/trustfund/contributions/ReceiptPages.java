@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unaoc.trustfund.currency.Money;
-import org.unaoc.trustfund.ledger.Accounts;
+import org.unaoc.trustfund.ledger.ChartOfAccounts;
 import org.unaoc.trustfund.ledger.JournalEntries;
 import org.unaoc.trustfund.security.Viewer;
 import org.unaoc.trustfund.system.FormSubmissions;
@@ -46,12 +46,12 @@ class ReceiptPages {
         Receipts.NewReceipt toReceipt() {
             String code = Forms.required(currency, "amount.currency", "the currency of the amount received");
             Money money = new Money(Forms.amount(amount, "amount"), code.toUpperCase(java.util.Locale.ROOT));
-            return new Receipts.NewReceipt(blankToNull(contributor), Forms.id(agreement, "agreement"),
+            return new Receipts.NewReceipt(Forms.optional(contributor), Forms.id(agreement, "agreement"),
                     tranche == null || tranche.isBlank() ? null : Forms.id(tranche, "tranche").intValue(), null, money,
                     Forms.date(receivedOn, "receivedOn"), Forms.required(bankAccount, "bankAccount", "the bank account credited"),
                     Forms.required(bankReference, "bankReference", "the bank's reference of the credit"),
                     usdCredited == null || usdCredited.isBlank() ? null : Forms.amount(usdCredited, "usdCredited"),
-                    blankToNull(remittance), null, null);
+                    Forms.optional(remittance), null, null);
         }
     }
 
@@ -71,21 +71,21 @@ class ReceiptPages {
     private final ReceiptViews views;
     private final Contributors contributors;
     private final AgreementViews agreements;
-    private final Accounts accounts;
+    private final ChartOfAccounts chart;
     private final JournalEntries entries;
     private final Forms forms;
     private final TransactionTemplate transactions;
     private final FormSubmissions submissions;
 
     ReceiptPages(Receipts receipts, ReceiptViews views, Contributors contributors, AgreementViews agreements,
-                 Accounts accounts, JournalEntries entries, Forms forms, TransactionTemplate transactions,
+                 ChartOfAccounts chart, JournalEntries entries, Forms forms, TransactionTemplate transactions,
                  FormSubmissions submissions) {
         this.submissions = submissions;
         this.receipts = receipts;
         this.views = views;
         this.contributors = contributors;
         this.agreements = agreements;
-        this.accounts = accounts;
+        this.chart = chart;
         this.entries = entries;
         this.forms = forms;
         this.transactions = transactions;
@@ -167,26 +167,20 @@ class ReceiptPages {
                  @RequestParam(required = false) @Nullable String date,
                  @RequestParam(required = false) @Nullable String submission, Principal user, Viewer viewer, Model model,
                  HttpServletResponse response) {
-        try {
-            String[] parts = Forms.required(target, "target", "the agreement and tranche to apply the cash to").split(":");
-            if (parts.length != 2 || !parts[0].matches("[0-9]+") || !parts[1].matches("[0-9]+")) {
-                throw org.unaoc.trustfund.system.Problem.invalidField("target", "choose an agreement's tranche from the list");
-            }
+        return Refusal.redirectOrForm(response, Map.of("period-closed", "date", "nothing-outstanding", "target"), () -> {
+            Forms.Tranche tranche = Forms.tranche(target, "target");
             LocalDate on = Forms.optionalDate(date, "date");
-            return "redirect:" + submissions.once(user.getName(), submission, "/receipts/" + id + "/application", () -> {
-                receipts.apply(id, new Receipts.Application(Long.valueOf(parts[0]), Integer.valueOf(parts[1]), null, on),
-                        user.getName());
+            return submissions.once(user.getName(), submission, "/receipts/" + id + "/application", () -> {
+                receipts.apply(id, new Receipts.Application(tranche.agreement(), tranche.number(), null, on), user.getName());
                 return "/receipts/" + id + "?assigned";
             });
-        } catch (RuntimeException refused) {
-            Refusal refusal = Refusal.of(refused, Map.of("period-closed", "date", "nothing-outstanding", "target"));
-            response.setStatus(refusal.status());
+        }, refusal -> {
             model.addAttribute("refusal", refusal);
             model.addAttribute("target", target);
             model.addAttribute("date", date);
             model.addAttribute("submission", submission);
             return receipt(id, null, viewer, model);
-        }
+        });
     }
 
     private String form(ReceiptForm form, @Nullable Refusal refusal, Viewer viewer, Model model) {
@@ -198,12 +192,8 @@ class ReceiptPages {
         Long agreement = form.agreement() == null || !form.agreement().matches("[0-9]+") ? null : Long.valueOf(form.agreement());
         model.addAttribute("tranches", agreement == null ? List.of() : agreements.get(agreement).tranches());
         model.addAttribute("selected", "");
-        model.addAttribute("bankAccounts", accounts.balances(LocalDate.now(ZoneOffset.UTC)).stream()
-                .filter(b -> b.code().startsWith("10")).toList());
+        model.addAttribute("bankAccounts", chart.all().stream().filter(a -> a.code().startsWith("10")).toList());
         return "receipts/form";
     }
 
-    static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

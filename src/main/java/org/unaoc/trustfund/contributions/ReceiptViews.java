@@ -51,6 +51,14 @@ public class ReceiptViews {
         return select(condition);
     }
 
+    /** The receipts with unapplied cash left (2190), oldest first: only those are read whole. */
+    public List<Receipt> withUnappliedCash() {
+        var left = DSL.select(RECEIPT_APPLICATION.RECEIPT_ID).from(RECEIPT_APPLICATION)
+                .where(RECEIPT_APPLICATION.KIND.eq("UNAPPLIED")).groupBy(RECEIPT_APPLICATION.RECEIPT_ID)
+                .having(DSL.sum(RECEIPT_APPLICATION.AMOUNT).gt(BigDecimal.ZERO));
+        return select(RECEIPT.ID.in(left));
+    }
+
     private List<Receipt> select(Condition condition) {
         return db.select(RECEIPT.asterisk(), ACCOUNT.CODE).from(RECEIPT).join(ACCOUNT).on(ACCOUNT.ID.eq(RECEIPT.BANK_ACCOUNT_ID))
                 .where(condition).orderBy(RECEIPT.RECEIVED_ON, RECEIPT.ID).limit(10_000)

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unaoc.trustfund.approvals.Approvals;
-import org.unaoc.trustfund.system.Problem;
 import org.unaoc.trustfund.web.Forms;
 import org.unaoc.trustfund.web.Refusal;
 import org.unaoc.trustfund.web.WebPage;
@@ -64,12 +63,9 @@ class WriteOffPages {
     }
 
     private static WriteOffs.Request request(Map<String, String> typed) {
-        String[] target = Forms.required(typed.get("target"), "target", "the agreement's tranche").split(":");
-        if (target.length != 2 || !target[0].matches("[0-9]+") || !target[1].matches("[0-9]+")) {
-            throw Problem.invalidField("target", "choose an agreement's tranche from the list");
-        }
+        Forms.Tranche target = Forms.tranche(typed.get("target"), "target");
         @Nullable String amount = typed.get("amount");
-        return new WriteOffs.Request(Long.valueOf(target[0]), Integer.valueOf(target[1]),
+        return new WriteOffs.Request(target.agreement(), target.number(),
                 amount == null || amount.isBlank() ? null : Forms.amount(amount, "amount"), Forms.optionalDate(typed.get("date"), "date"),
                 Forms.required(typed.get("reason"), "reason", "why the contribution is doubtful or will not be paid"));
     }

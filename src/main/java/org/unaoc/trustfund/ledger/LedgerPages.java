@@ -202,14 +202,12 @@ class LedgerPages {
     @PostMapping("/periods/{period}/close")
     String close(@PathVariable String period, Principal user, Model model, HttpServletResponse response) {
         YearMonth month = Periods.parse(period);
-        try {
+        return Refusal.redirectOrForm(response, Map.of(), () -> {
             periods.close(month, user.getName());
-            return "redirect:/periods?year=" + month.getYear() + "&closed=" + month;
-        } catch (RuntimeException refused) {
-            Refusal refusal = Refusal.of(refused, Map.of());
-            response.setStatus(refusal.status());
+            return "/periods?year=" + month.getYear() + "&closed=" + month;
+        }, refusal -> {
             model.addAttribute("refusal", refusal);
             return periodsPage.show(String.valueOf(month.getYear()), model);
-        }
+        });
     }
 }

@@ -73,9 +73,8 @@ class ProjectionPages {
             model.addAttribute("result", result);
             model.addAttribute("chart", ProjectionChart.svg(result));
         } catch (RuntimeException refused) {
-            Refusal refusal = Refusal.of(refused, Map.of());
-            String field = refusal.field() == null ? null : FIELDS.getOrDefault(refusal.field().replaceAll("\\..*", ""), refusal.field());
-            model.addAttribute("refusal", new Refusal(refusal.status(), refusal.title(), refusal.detail(), field));
+            Refusal refusal = Refusal.field(Refusal.of(refused, Map.of()), FIELDS);
+            model.addAttribute("refusal", refusal);
             response.setStatus(htmx != null ? 200 : refusal.status());
         }
         return "projections/projections";

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.unaoc.trustfund.system.PagePosts;
 
 /**
  * Writes the audit row of every write and every statement, report or audit read. A write that
@@ -37,8 +38,7 @@ class AuditFilter extends OncePerRequestFilter {
         if (!path.startsWith("/api/")) {
             // the web pages: their writes (form posts, in the transaction of the write) and the pages that
             // show statements, reports or the audit trail; the login is logged by the login itself
-            return isRead(request) ? !isPageOfStatements(path)
-                    : path.equals("/login") || path.equals("/logout") || path.endsWith("/preview");
+            return isRead(request) ? !isPageOfStatements(path) : PagePosts.writeNothing(path);
         }
         return isRead(request) && !isDownload(path);
     }

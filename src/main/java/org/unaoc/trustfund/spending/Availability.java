@@ -70,9 +70,25 @@ public class Availability {
         Map<String, BigDecimal> earmarked = earmarked(unliquidated);
         BigDecimal earmarkedTotal = earmarked.values().stream().reduce(ZERO, BigDecimal::add);
         BigDecimal general = total.subtract(earmarkedTotal);
-        BigDecimal available = component == null ? total
-                : general.add(earmarked.getOrDefault(component, ZERO)).min(total);
+        BigDecimal available = component == null ? total : forComponent(component, earmarked, general, total);
         return new Figures(asOf, component, cash, unliquidatedTotal, liabilities, reserve, total, earmarked, general, available);
+    }
+
+    /** The funds available for each component on a date, from one reading of the books. */
+    public Map<String, BigDecimal> byComponent(LocalDate asOf) {
+        Figures fund = of(null, asOf);
+        Map<String, BigDecimal> byComponent = new LinkedHashMap<>();
+        for (BudgetComponents.Component component : components.list()) {
+            byComponent.put(component.code(), forComponent(component.code(), fund.earmarked(), fund.generalPool(),
+                    fund.availableInTotal()));
+        }
+        return byComponent;
+    }
+
+    /** A component may use the general pool and its own earmarked cash, never more than the fund has in all. */
+    private static BigDecimal forComponent(String component, Map<String, BigDecimal> earmarked, BigDecimal general,
+                                           BigDecimal total) {
+        return general.add(earmarked.getOrDefault(component, ZERO)).min(total);
     }
 
     /** Refuses a commitment of {@code cost} (PSC included) that the component's funds cannot carry. */

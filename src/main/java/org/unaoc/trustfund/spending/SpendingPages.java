@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.system.FormSubmissions;
-import org.unaoc.trustfund.system.Problem;
 import org.unaoc.trustfund.web.Forms;
 import org.unaoc.trustfund.web.Refusal;
 import org.unaoc.trustfund.web.WebPage;
@@ -37,12 +36,7 @@ class SpendingPages {
         }
 
         Spending.Commitment toCommitment() {
-            ObjectClass object;
-            try {
-                object = ObjectClass.valueOf(Forms.required(objectClass, "objectClass", "the object class"));
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalidField("objectClass", "'" + objectClass + "' is not an object class");
-            }
+            ObjectClass object = Forms.choice(ObjectClass.class, objectClass, "objectClass", "an object class");
             String code = Forms.required(currency, "currency", "the currency").toUpperCase(Locale.ROOT);
             return new Spending.Commitment(Forms.required(component, "component", "the budget component"), object,
                     new Money(Forms.amount(amount, "amount"), code), Forms.date(date, "date"),

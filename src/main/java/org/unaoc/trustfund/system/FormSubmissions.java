@@ -55,9 +55,9 @@ public class FormSubmissions {
             }
             String answer = action.get();
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            keys.store(user, stored, "POST", path, Sha256.of(stored.getBytes(StandardCharsets.UTF_8)),
-                    new IdempotencyKeys.Stored(Sha256.of(stored.getBytes(StandardCharsets.UTF_8)), HttpStatus.SEE_OTHER.value(),
-                            "text/plain", body));
+            String hash = Sha256.of(stored.getBytes(StandardCharsets.UTF_8));
+            keys.store(user, stored, "POST", path, hash, new IdempotencyKeys.Stored(hash, HttpStatus.SEE_OTHER.value(),
+                    "text/plain", body));
             return answer;
         });
     }

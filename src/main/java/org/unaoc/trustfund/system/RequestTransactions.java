@@ -50,8 +50,7 @@ class RequestTransactions extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return READS.contains(request.getMethod()) || path.equals("/login") || path.equals("/logout")
-                || path.endsWith("/preview");
+        return READS.contains(request.getMethod()) || PagePosts.writeNothing(path);
     }
 
     @Override

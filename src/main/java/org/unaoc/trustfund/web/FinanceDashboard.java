@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,10 +47,10 @@ class FinanceDashboard {
         model.addAttribute("asOf", date);
         model.addAttribute("cash", balances.stream().filter(b -> b.code().startsWith("10")).toList());
         model.addAttribute("receivables", balances.stream().filter(b -> b.code().startsWith("12")).toList());
+        Map<String, BigDecimal> available = availability.byComponent(date);
         model.addAttribute("available", components.list().stream()
-                .map(c -> new Available(c.code(), c.name(), availability.of(c.code(), date).available())).toList());
-        model.addAttribute("unapplied", receipts.list(null, null).stream()
-                .filter(r -> r.unapplied().amount().signum() > 0).toList());
+                .map(c -> new Available(c.code(), c.name(), available.get(c.code()))).toList());
+        model.addAttribute("unapplied", receipts.withUnappliedCash());
         model.addAttribute("pending", approvals.list(Approvals.PENDING));
         model.addAttribute("lastEntries", entries.latest(date, 10));
         return "finance/dashboard";

@@ -41,6 +41,34 @@ public class Forms {
         return value.trim();
     }
 
+    /** Text that may be left empty: null then, else trimmed. */
+    public static @Nullable String optional(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** One of an enum's names, as a select sends it; {@code what} names the kind in the refusal. */
+    public static <E extends Enum<E>> E choice(Class<E> type, @Nullable String value, String field, String what) {
+        String name = required(value, field, what);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw Problem.invalidField(field, "'" + name + "' is not " + what);
+    }
+
+    /** An agreement's tranche as the pages' lists send it: {@code <agreement>:<tranche>}. */
+    public record Tranche(long agreement, int number) {
+    }
+
+    public static Tranche tranche(@Nullable String value, String field) {
+        String[] parts = required(value, field, "the agreement's tranche").split(":");
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9]{1,9}")) {
+            throw Problem.invalidField(field, "choose an agreement's tranche from the list");
+        }
+        return new Tranche(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+    }
+
     public static BigDecimal amount(@Nullable String value, String field) {
         String text = required(value, field, "an amount such as 1250000.00").replace(" ", "");
         if (!text.matches("-?[0-9]{1,15}(\\.[0-9]+)?")) {

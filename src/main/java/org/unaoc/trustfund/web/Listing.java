@@ -49,23 +49,23 @@ public final class Listing<T> {
         Comparator<T> order = columns.get(sort);
         List<T> sorted = new ArrayList<>(all);
         sorted.sort(descending ? order.reversed() : order);
-        int pages = Math.max(1, (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(pages, Math.max(1, parse(request.get("page"))));
-        List<T> rows = sorted.subList((page - 1) * PAGE_SIZE, Math.min(sorted.size(), page * PAGE_SIZE));
-        Map<String, String> kept = new LinkedHashMap<>(request);
-        kept.remove("page");
-        kept.remove("_csrf");
-        return new Listing<>(List.copyOf(rows), page, pages, sorted.size(), sort, descending, path, kept);
+        return page(sorted, PAGE_SIZE, request, path, sort, descending);
     }
 
     /** One page of rows whose order is their meaning (a statement's lines): paged, never sorted. */
     public static <T> Listing<T> inOrder(List<T> all, int size, Map<String, String> request, String path) {
+        return page(all, size, request, path, "", false);
+    }
+
+    private static <T> Listing<T> page(List<T> all, int size, Map<String, String> request, String path, String sort,
+                                       boolean descending) {
         int pages = Math.max(1, (all.size() + size - 1) / size);
         int page = Math.min(pages, Math.max(1, parse(request.get("page"))));
         List<T> rows = all.subList((page - 1) * size, Math.min(all.size(), page * size));
         Map<String, String> kept = new LinkedHashMap<>(request);
         kept.remove("page");
-        return new Listing<>(List.copyOf(rows), page, pages, all.size(), "", false, path, kept);
+        kept.remove("_csrf");
+        return new Listing<>(List.copyOf(rows), page, pages, all.size(), sort, descending, path, kept);
     }
 
     private static int parse(@Nullable String page) {
