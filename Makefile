@@ -6,7 +6,7 @@ JDK25 := $(shell for d in "$$JAVA_HOME" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-
 export JAVA_HOME := $(JDK25)
 MVN := mvn -B -q -Dstyle.color=never
 
-.PHONY: run test jooq bench chaos package check-jdk clean browser-tools
+.PHONY: run test jooq bench chaos package check-jdk clean browser-tools simulate
 
 check-jdk:
 	@if [ -z "$(JDK25)" ]; then \
@@ -58,3 +58,11 @@ package: check-jdk
 
 clean:
 	mvn -B -q clean
+
+# The seeded simulation (src/test/java/.../simulation): SEED=N replays one seed, SEEDS=N runs many
+# (OPERATIONS=N operations each) and ends with "N seeds, M operations, K violations".
+SEEDS ?= 200
+OPERATIONS ?= 300
+simulate: check-jdk
+	mvn -B -Dstyle.color=never test -Dtest=SimulationTest -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dsimulation.seeds=$(SEEDS) -Dsimulation.operations=$(OPERATIONS) $(if $(SEED),-Dsimulation.seed=$(SEED)) $(MAVEN_ARGS)

@@ -1,0 +1,169 @@
+package org.unaoc.trustfund.simulation;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.unaoc.trustfund.support.Api;
+
+/**
+ * One run of a list of operations on fresh books: each recorded through the driver, what it was
+ * expected to do compared with what the product did, the checks after every step and, every
+ * {@code datedEvery} steps and at the end, at every month end.
+ */
+final class Run {
+
+    /** What a run found: the violations (the first of each kind), and the operations it recorded. */
+    record Result(List<Violation> violations, int recorded, Map<YearMonth, Map<String, java.math.BigDecimal>> trialBalances,
+                  Map<Op, Integer> outcomes) {
+        Set<String> kinds() {
+            Set<String> kinds = new java.util.TreeSet<>();
+            violations.forEach(v -> kinds.add(v.kind()));
+            return kinds;
+        }
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("simulation.trace");
+
+    private final DSLContext db;
+    private final Api api;
+    private final int datedEvery;
+
+    Run(DSLContext db, Api api, int datedEvery) {
+        this.db = db;
+        this.api = api;
+        this.datedEvery = datedEvery;
+    }
+
+    Result of(Generator.Plan plan, List<Op> ops, boolean keepTrialBalances) {
+        Map<String, Long> byType = new java.util.TreeMap<>();
+        long recording = 0;
+        long checking = 0;
+        long dating = 0;
+        long reset = System.nanoTime();
+        FreshFund.reset();
+        if (Boolean.getBoolean("simulation.timing")) {
+            System.out.printf("  reset %d ms%n", (System.nanoTime() - reset) / 1_000_000);
+        }
+        Driver driver = new Driver(api);
+        driver.setUp(plan.rates());
+        Model model = new Model(plan.rates());
+        Checks checks = new Checks(db, api, driver, model);
+        List<Model.Accepted> accepted = new ArrayList<>();
+        Map<String, Violation> found = new LinkedHashMap<>();
+        Map<Op, Integer> outcomes = new java.util.HashMap<>();
+        Set<String> created = new HashSet<>();
+        YearMonth latest = YearMonth.from(Generator.START);
+        for (int step = 0; step < ops.size(); step++) {
+            Op op = ops.get(step);
+            if (!created.containsAll(op.needs())) {
+                continue;
+            }
+            long started = System.nanoTime();
+            Driver.Outcome outcome = driver.record(op);
+            recording += System.nanoTime() - started;
+            byType.merge(op.getClass().getSimpleName(), System.nanoTime() - started, Long::sum);
+            if (TRACE) {
+                System.out.println("  " + step + " " + op + " -> " + outcome.status() + (outcome.problem() == null ? "" : " " + outcome.problem()));
+            }
+            expect(op, outcome, step, found);
+            outcomes.put(op, outcome.status());
+            if (outcome.accepted() && outcome.status() != 204) {
+                accepted.add(new Model.Accepted(step, op));
+                created.add(key(op));
+                if (op instanceof Op.PeriodClose close) {
+                    checks.closed(close.month());
+                } else if (op instanceof Op.PeriodReopening reopening && reopening.approve()) {
+                    checks.reopened(reopening.month());
+                }
+            }
+            if (YearMonth.from(op.date()).isAfter(latest)) {
+                latest = YearMonth.from(op.date());
+            }
+            started = System.nanoTime();
+            checks.afterEach(accepted, step).forEach(v -> found.putIfAbsent(v.kind(), v));
+            checking += System.nanoTime() - started;
+            if (datedEvery > 0 && step % datedEvery == datedEvery - 1) {
+                started = System.nanoTime();
+                checks.dated(accepted, step, latest, false).forEach(v -> found.putIfAbsent(v.kind(), v));
+                dating += System.nanoTime() - started;
+            }
+        }
+        long started = System.nanoTime();
+        checks.dated(accepted, ops.size(), latest, true).forEach(v -> found.putIfAbsent(v.kind(), v));
+        dating += System.nanoTime() - started;
+        if (TRACE || Boolean.getBoolean("simulation.timing")) {
+            System.out.printf("  run of %d operations: recording %d ms, checks after each %d ms, dated checks %d ms%n",
+                    ops.size(), recording / 1_000_000, checking / 1_000_000, dating / 1_000_000);
+            byType.forEach((type, nanos) -> System.out.printf("    %s %d ms%n", type, nanos / 1_000_000));
+        }
+        return new Result(List.copyOf(found.values()), accepted.size(), keepTrialBalances ? trialBalances(latest) : Map.of(),
+                outcomes);
+    }
+
+    /** What each operation may answer: anything else is a violation of its own kind. */
+    private static void expect(Op op, Driver.Outcome outcome, int step, Map<String, Violation> found) {
+        if (outcome.status() >= 500) {
+            found.putIfAbsent("server-error", new Violation("server-error", describe(op) + " answered " + outcome.status()
+                    + ": " + outcome.text(), step, op));
+            return;
+        }
+        if (op instanceof Op.PeriodClose close && !close.inOrder()) {
+            if (outcome.accepted()) {
+                found.putIfAbsent("close-out-of-order", new Violation("close-out-of-order", "closing " + close.month()
+                        + " was accepted while an earlier month was open (R22: months close in order)", step, op));
+            }
+            return;
+        }
+        if (outcome.accepted()) {
+            return;
+        }
+        boolean mayBeShort = op instanceof Op.Expenditure || op instanceof Op.Obligation || op instanceof Op.PscRemittance
+                || op instanceof Op.Refund;
+        if (mayBeShort && List.of("/problems/insufficient-funds", "/problems/allotment-exceeded").contains(outcome.problem())) {
+            return;
+        }
+        if (op instanceof Op.PscRemittance && outcome.text().contains("more than the programme support cost payable")) {
+            return; // the expenditures that made it payable may have been refused for want of funds
+        }
+        if (op instanceof Op.ConditionExpiry && "/problems/nothing-held".equals(outcome.problem())) {
+            return; // spending on the component may have met the whole condition: the model does not follow it
+        }
+        String kind = "refused:" + op.getClass().getSimpleName() + ":" + (outcome.problem() == null ? outcome.status() : outcome.problem().replace("/problems/", ""));
+        found.putIfAbsent(kind, new Violation(kind, describe(op) + " was refused: " + outcome.text(), step, op));
+    }
+
+    static String describe(Op op) {
+        return op.toString();
+    }
+
+    private static String key(Op op) {
+        return switch (op) {
+            case Op.Contributor c -> c.code();
+            case Op.Pledge p -> p.key();
+            case Op.Agreement a -> a.key();
+            case Op.Receipt r -> r.key();
+            case Op.Obligation o -> o.key();
+            case Op.Expenditure e -> e.key();
+            case Op.Refund r -> r.key();
+            default -> "";
+        };
+    }
+
+    /** The balance of every account at every month end (for comparing two recording orders). */
+    private Map<YearMonth, Map<String, java.math.BigDecimal>> trialBalances(YearMonth until) {
+        Map<YearMonth, Map<String, java.math.BigDecimal>> balances = new LinkedHashMap<>();
+        for (YearMonth month = YearMonth.from(Generator.START); !month.isAfter(until); month = month.plusMonths(1)) {
+            Map<String, java.math.BigDecimal> accounts = new java.util.TreeMap<>();
+            db.fetch("SELECT a.code, sum(l.amount_usd) FROM journal_line l JOIN account a ON a.id = l.account_id "
+                    + "WHERE l.entry_date <= ? GROUP BY a.code HAVING sum(l.amount_usd) <> 0", month.atEndOfMonth())
+                    .forEach(r -> accounts.put(r.get(0, String.class), r.get(1, java.math.BigDecimal.class)));
+            balances.put(month, accounts);
+        }
+        return balances;
+    }
+}
