@@ -107,7 +107,7 @@ public class AgreementViews {
                         DSL.sum(RECEIPT_APPLICATION.AMOUNT), DSL.sum(RECEIPT_APPLICATION.USD_VALUE))
                 .from(RECEIPT_APPLICATION)
                 .where(RECEIPT_APPLICATION.AGREEMENT_ID.in(ids))
-                .and(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL"))
+                .and(Received.onTranches())
                 .groupBy(RECEIPT_APPLICATION.AGREEMENT_ID, RECEIPT_APPLICATION.TRANCHE_NO).fetch()) {
             received.put(row.value1() + "/" + row.value2(), new BigDecimal[] {row.value3(), row.value4()});
         }

@@ -129,8 +129,7 @@ public class ContributionStatus {
         for (var row : db.select(RECEIPT_APPLICATION.AGREEMENT_ID, DSL.sum(RECEIPT_APPLICATION.AMOUNT),
                         DSL.sum(RECEIPT_APPLICATION.USD_VALUE))
                 .from(RECEIPT_APPLICATION)
-                .where(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL"))
-                .and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf))
+                .where(Received.onTranchesBy(asOf))
                 .groupBy(RECEIPT_APPLICATION.AGREEMENT_ID).fetch()) {
             received.put(row.value1(), new BigDecimal[] {row.value2(), row.value3()});
         }

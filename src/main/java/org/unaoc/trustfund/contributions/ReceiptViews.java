@@ -54,7 +54,7 @@ public class ReceiptViews {
     /** The receipts with unapplied cash left (2190), oldest first: only those are read whole. */
     public List<Receipt> withUnappliedCash() {
         var left = DSL.select(RECEIPT_APPLICATION.RECEIPT_ID).from(RECEIPT_APPLICATION)
-                .where(RECEIPT_APPLICATION.KIND.eq("UNAPPLIED")).groupBy(RECEIPT_APPLICATION.RECEIPT_ID)
+                .where(RECEIPT_APPLICATION.KIND.eq("UNAPPLIED")).and(Received.standing()).groupBy(RECEIPT_APPLICATION.RECEIPT_ID)
                 .having(DSL.sum(RECEIPT_APPLICATION.AMOUNT).gt(BigDecimal.ZERO));
         return select(RECEIPT.ID.in(left));
     }
@@ -68,7 +68,7 @@ public class ReceiptViews {
     private Receipt receipt(ReceiptRecord r, String bankAccount) {
         String currency = r.getCurrency().trim();
         List<Applied> applied = db.selectFrom(RECEIPT_APPLICATION).where(RECEIPT_APPLICATION.RECEIPT_ID.eq(r.getId()))
-                .orderBy(RECEIPT_APPLICATION.ID)
+                .and(Received.standing()).orderBy(RECEIPT_APPLICATION.ID)
                 .fetch(a -> new Applied(a.getKind(), a.getAgreementId(), a.getTrancheNo(), a.getContributor(),
                         Amounts.money(a.getAmount(), currency), a.getUsdValue(), a.getUsdCarrying(), a.getEntryId(),
                         a.getAppliedOn()));

@@ -108,7 +108,7 @@ final class TrancheBook {
         Map<Integer, BigDecimal> received = new HashMap<>();
         db.select(RECEIPT_APPLICATION.TRANCHE_NO, DSL.sum(RECEIPT_APPLICATION.AMOUNT)).from(RECEIPT_APPLICATION)
                 .where(RECEIPT_APPLICATION.AGREEMENT_ID.eq(agreementId))
-                .and(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL"))
+                .and(Received.onTranches())
                 .groupBy(RECEIPT_APPLICATION.TRANCHE_NO)
                 .forEach(r -> received.put(r.value1(), r.value2()));
         db.select(WRITE_OFF.TRANCHE_NO, DSL.sum(WRITE_OFF.AMOUNT)).from(WRITE_OFF)

@@ -135,7 +135,7 @@ public class Projections {
     private List<ProjectionInputs.Inflow> secured(LocalDate asOf) {
         var received = DSL.select(DSL.coalesce(DSL.sum(RECEIPT_APPLICATION.AMOUNT), BigDecimal.ZERO)).from(RECEIPT_APPLICATION)
                 .where(RECEIPT_APPLICATION.AGREEMENT_ID.eq(TRANCHE.AGREEMENT_ID)).and(RECEIPT_APPLICATION.TRANCHE_NO.eq(TRANCHE.TRANCHE_NO))
-                .and(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL")).and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf));
+                .and(org.unaoc.trustfund.contributions.Received.onTranchesBy(asOf));
         var written = DSL.select(DSL.coalesce(DSL.sum(WRITE_OFF.AMOUNT), BigDecimal.ZERO)).from(WRITE_OFF)
                 .where(WRITE_OFF.AGREEMENT_ID.eq(TRANCHE.AGREEMENT_ID)).and(WRITE_OFF.TRANCHE_NO.eq(TRANCHE.TRANCHE_NO))
                 .and(WRITE_OFF.KIND.eq("WRITE_OFF")).and(WRITE_OFF.WRITTEN_ON.le(asOf));

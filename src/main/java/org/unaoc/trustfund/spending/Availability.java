@@ -140,7 +140,7 @@ public class Availability {
             BigDecimal received = db.select(DSL.coalesce(DSL.sum(RECEIPT_APPLICATION.USD_VALUE), ZERO))
                     .from(RECEIPT_APPLICATION).join(AGREEMENT).on(AGREEMENT.ID.eq(RECEIPT_APPLICATION.AGREEMENT_ID))
                     .where(AGREEMENT.EARMARK.eq(component))
-                    .and(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL")).fetchSingle().value1();
+                    .and(org.unaoc.trustfund.contributions.Received.onTranches()).fetchSingle().value1();
             if (received.signum() == 0) {
                 continue;
             }

@@ -111,7 +111,7 @@ public class Closure implements ControlledOperation<Closure.Request> {
         Map<String, BigDecimal> paid = new LinkedHashMap<>();
         db.select(RECEIPT_APPLICATION.CONTRIBUTOR, DSL.sum(RECEIPT_APPLICATION.USD_VALUE)).from(RECEIPT_APPLICATION)
                 .leftJoin(AGREEMENT).on(AGREEMENT.ID.eq(RECEIPT_APPLICATION.AGREEMENT_ID))
-                .where(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL", "REVENUE"))
+                .where(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL", "REVENUE").and(org.unaoc.trustfund.contributions.Received.standing()))
                 .and(RECEIPT_APPLICATION.CONTRIBUTOR.isNotNull()).and(agreements)
                 .groupBy(RECEIPT_APPLICATION.CONTRIBUTOR).orderBy(RECEIPT_APPLICATION.CONTRIBUTOR)
                 .forEach(r -> paid.put(r.value1(), r.value2()));

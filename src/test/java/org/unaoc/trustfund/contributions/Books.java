@@ -114,6 +114,10 @@ final class Books {
         return lines;
     }
 
+    /** A receipt's part counts as received unless its entry was reversed (R21). */
+    private static final String STANDING =
+            "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_id = receipt_application.entry_id)";
+
     /** R7 from the books: revenue + exchange differences = received + written off + carried, in USD. */
     static void r7Holds(DSLContext db, long agreement) {
         var row = db.fetchSingle("""
@@ -123,7 +127,7 @@ final class Books {
                        coalesce(sum(l.amount_usd) FILTER (WHERE a.code = '2300'), 0) AS conditional
                   FROM journal_line l JOIN account a ON a.id = l.account_id WHERE l.agreement_id = ?""", agreement);
         BigDecimal received = db.fetchSingle("SELECT coalesce(sum(usd_value), 0) FROM receipt_application "
-                + "WHERE agreement_id = ? AND kind IN ('TRANCHE', 'BANK_CHARGE')", agreement).get(0, BigDecimal.class)
+                + "WHERE agreement_id = ? AND kind IN ('TRANCHE', 'BANK_CHARGE') " + STANDING, agreement).get(0, BigDecimal.class)
                 .add(db.fetchSingle("SELECT coalesce(sum(usd), 0) FROM write_off WHERE agreement_id = ? AND kind = 'WRITE_OFF'",
                         agreement).get(0, BigDecimal.class));
         BigDecimal revenue = row.get("revenue", BigDecimal.class);
@@ -134,7 +138,8 @@ final class Books {
         var original = db.fetchSingle("""
                 SELECT (SELECT sum(amount) FROM tranche WHERE agreement_id = ?) AS agreed,
                        (SELECT coalesce(sum(amount), 0) FROM receipt_application WHERE agreement_id = ?
-                          AND kind IN ('TRANCHE', 'BANK_CHARGE', 'CONDITIONAL'))
+                          AND kind IN ('TRANCHE', 'BANK_CHARGE', 'CONDITIONAL')
+                          AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_id = receipt_application.entry_id))
                        + (SELECT coalesce(sum(amount), 0) FROM write_off WHERE agreement_id = ?
                           AND kind = 'WRITE_OFF') AS received,
                        (SELECT coalesce(sum(coalesce(l.original_amount, l.amount_usd)), 0) FROM journal_line l

@@ -235,7 +235,8 @@ final class Generator {
             return;
         }
         Open pick = open.get(random.nextInt(open.size()));
-        LocalDate binding = pick.tranche().recognisedOn != null ? pick.tranche().recognisedOn : pick.agreement().date();
+        LocalDate binding = max(pick.tranche().recognisedOn != null ? pick.tranche().recognisedOn : pick.agreement().date(),
+                reopenedOn(pick.agreement().key(), pick.number()));
         if (!possible(binding)) {
             return;
         }
@@ -268,6 +269,25 @@ final class Generator {
                 default -> START;
             };
             latest = max(latest, on);
+            latest = max(latest, reopenedOn(agreement, tranche));
+        }
+        return latest;
+    }
+
+    /**
+     * The latest reversal of a receipt on the tranche: what it reopened is open only from that date,
+     * so cash for it is dated on or after it.
+     */
+    private LocalDate reopenedOn(String agreement, int tranche) {
+        LocalDate latest = START;
+        for (Op op : ops) {
+            if (op instanceof Op.Reversal r && r.approve()) {
+                boolean onTranche = recorded.stream().anyMatch(receipt -> receipt.key().equals(r.target())
+                        && agreement.equals(receipt.agreement()) && Integer.valueOf(tranche).equals(receipt.tranche()));
+                if (onTranche) {
+                    latest = max(latest, r.date());
+                }
+            }
         }
         return latest;
     }
@@ -320,7 +340,7 @@ final class Generator {
             }
             for (Open o : open) {
                 LocalDate binding = o.tranche().recognisedOn != null ? o.tranche().recognisedOn : o.agreement().date();
-                LocalDate notBefore = max(binding, receipt.date());
+                LocalDate notBefore = max(max(binding, receipt.date()), latestOn(o.agreement().key(), o.number()));
                 boolean theirs = receipt.contributor() == null || receipt.contributor().equals(o.agreement().contributor());
                 if (theirs && o.agreement().currency().equals(receipt.currency()) && held.compareTo(o.tranche().outstanding()) <= 0
                         && possible(notBefore) && !o.agreement().conditional()) {
@@ -355,7 +375,10 @@ final class Generator {
         if (approve) {
             reversedOrApplied.add(key);
         }
-        add(new Op.Reversal(key, date(target.date()), approve));
+        // not before later cash on the same tranche: that cash was settled against what the reversal reopens
+        LocalDate notBefore = target instanceof Op.Receipt r && r.agreement() != null
+                ? max(r.date(), latestOn(r.agreement(), r.tranche())) : target.date();
+        add(new Op.Reversal(key, date(notBefore), approve));
     }
 
     private void obligation() {

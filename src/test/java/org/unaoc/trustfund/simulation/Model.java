@@ -53,7 +53,7 @@ final class Model {
         }
 
         String status() {
-            if (writtenOff.signum() > 0) {
+            if (writtenOff.signum() > 0 && outstanding().signum() == 0) {
                 return "WRITTEN_OFF";
             }
             if (received.compareTo(agreed) >= 0) {

@@ -1,0 +1,37 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
+import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * What counts as received on a tranche, defined once: the parts of receipts that settled it (cash,
+ * bank charges within the tolerance, cash held under a condition), leaving out every part whose
+ * entry has been reversed (R21: a reversed receipt reopens its tranche).
+ */
+public final class Received {
+
+    private Received() {
+    }
+
+    /** Rows of receipt_application that settle a tranche and still stand. */
+    public static Condition onTranches() {
+        return RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL").and(standing());
+    }
+
+    /** As {@link #onTranches()} on a date: applied by then, and not reversed by an entry dated by then. */
+    public static Condition onTranchesBy(java.time.LocalDate asOf) {
+        var reversal = JOURNAL_ENTRY.as("reversal");
+        return RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL").and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf))
+                .and(DSL.notExists(DSL.selectOne().from(reversal).where(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID))
+                        .and(reversal.ENTRY_DATE.le(asOf))));
+    }
+
+    /** Rows whose entry has not been reversed. */
+    public static Condition standing() {
+        var reversal = JOURNAL_ENTRY.as("reversal");
+        return DSL.notExists(DSL.selectOne().from(reversal).where(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID)));
+    }
+}
