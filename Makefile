@@ -61,8 +61,12 @@ clean:
 
 # The seeded simulation (src/test/java/.../simulation): SEED=N replays one seed, SEEDS=N runs many
 # (OPERATIONS=N operations each) and ends with "N seeds, M operations, K violations".
+# Every kind of operation is generated unless WITHOUT names some (make test leaves out those whose
+# defects #15 and #16 own: late-revaluations,out-of-order-closes,year-end-closes).
 SEEDS ?= 200
 OPERATIONS ?= 300
+WITHOUT ?=
 simulate: check-jdk
 	mvn -B -Dstyle.color=never test -Dtest=SimulationTest -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dsimulation.seeds=$(SEEDS) -Dsimulation.operations=$(OPERATIONS) $(if $(SEED),-Dsimulation.seed=$(SEED)) $(MAVEN_ARGS)
+	  -Dsimulation.seeds=$(SEEDS) -Dsimulation.operations=$(OPERATIONS) $(if $(SEED),-Dsimulation.seed=$(SEED)) \
+	  -Dsimulation.without=$(WITHOUT) $(MAVEN_ARGS)

@@ -27,7 +27,7 @@ final class Simulation {
             Map.entry("order-dependent:cents", "#15"));
 
     record Settings(long firstSeed, int seeds, int operations, int orderEvery, int datedEvery, int shrinkRuns,
-                    java.util.Set<String> without) {
+                    java.util.Set<String> without, boolean stopAtFirst) {
     }
 
     record Failure(long seed, Violation violation, List<Op> shortened) {
@@ -73,6 +73,10 @@ final class Simulation {
                 out.accept("seed " + seed + ": " + v);
                 failures.add(new Failure(seed, v, shrink(plan, v)));
             });
+            if (!failures.isEmpty() && settings.stopAtFirst()) {
+                out.accept("stopped at the first seed that broke a rule, after " + (i + 1) + " seeds");
+                return new Report(i + 1, operations, byKind, failures);
+            }
             for (Violation v : violations) {
                 String text = v.toString();
                 out.accept("seed " + seed + " " + (text.length() > 1500 ? text.substring(0, 1500) + "…" : text));
