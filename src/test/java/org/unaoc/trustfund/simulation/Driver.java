@@ -65,6 +65,7 @@ final class Driver {
             case Op.Confirmation c -> post("/api/agreements/" + id(agreements, c.agreement()) + "/tranches/" + c.tranche()
                     + "/confirmation", Map.of("date", c.date().toString()));
             case Op.Receipt r -> receipt(r);
+            case Op.BankStatement b -> bankStatement(b);
             case Op.Application a -> post("/api/receipts/" + id(receipts, a.receipt()) + "/application",
                     Map.of("agreement", id(agreements, a.agreement()), "tranche", a.tranche(), "date", a.date().toString()));
             case Op.Revaluation r -> post("/api/revaluations", Map.of("asOf", r.date().toString()));
@@ -119,6 +120,33 @@ final class Driver {
             entries.put(r.key(), response.body().get("entry").asLong());
         }
         return outcome(response);
+    }
+
+    private Outcome bankStatement(Op.BankStatement b) {
+        StringBuilder csv = new StringBuilder("bookingDate,creditDebit,amount,currency,reference,payerName,payerIban,remittance\n");
+        for (Op.Receipt credit : b.credits()) {
+            csv.append(credit.date()).append(",CRDT,").append(credit.amount().toPlainString()).append(',').append(b.currency())
+                    .append(",SIM-").append(credit.key()).append(",,,\n");
+        }
+        String path = "/api/bank-statements?account=" + b.account() + "&statement=SIM-" + b.key() + "&opening="
+                + b.opening().toPlainString() + "&closing=" + b.closingBalance().toPlainString();
+        Outcome outcome = null;
+        for (int i = 0; i < (b.twice() ? 2 : 1); i++) {
+            Api.Response response = api.send(api.request(MAKER, path).header("Content-Type", "text/csv")
+                    .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build());
+            if (i == 0 && response.status() < 300) {
+                for (JsonNode booked : response.body().get("receipts")) {
+                    String key = booked.get("bankReference").asString().substring("SIM-".length());
+                    receipts.put(key, booked.get("receipt").asLong());
+                }
+            }
+            if (i == 1 && response.status() < 300 && response.body().get("receiptsCreated").asInt() != 0) {
+                return new Outcome(299, "/simulation/statement-imported-twice", response.text());
+            }
+            outcome = outcome == null || response.status() >= 300 ? outcome(response) : outcome;
+        }
+        return outcome;
     }
 
     private Outcome expenditure(Op.Expenditure e) {

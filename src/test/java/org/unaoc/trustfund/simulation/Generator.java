@@ -46,6 +46,9 @@ final class Generator {
     private int obligations;
     private int expenditures;
     private int pledges;
+    private int statements;
+    private final java.util.Map<String, BigDecimal> statementBalances = new java.util.HashMap<>();
+    private final java.util.Map<String, LocalDate> statementDates = new java.util.HashMap<>();
     private final List<Op.Agreement> signed = new ArrayList<>();
     private final List<String> openPledges = new ArrayList<>();
     private final List<Op.Receipt> recorded = new ArrayList<>();
@@ -132,8 +135,10 @@ final class Generator {
             refund();
         } else if (pick < 90) {
             pscRemittance();
-        } else if (pick < 95) {
+        } else if (pick < 93) {
             lateRevaluation();
+        } else if (pick < 95) {
+            bankStatement();
         } else {
             trancheReceipt();
         }
@@ -357,7 +362,8 @@ final class Generator {
         Model.Books books = model.at(planned, LocalDate.MAX);
         List<Op> candidates = new ArrayList<>();
         for (Op.Receipt r : without.contains("receipt-reversals") ? List.<Op.Receipt>of() : recorded) {
-            if (!reversedOrApplied.contains(r.key()) && books.unapplied.get(r.key()) == null && possible(r.date())) {
+            if (!reversedOrApplied.contains(r.key()) && books.unapplied.get(r.key()) == null && possible(r.date())
+                    && !r.key().contains("/")) {
                 candidates.add(r);
             }
         }
@@ -493,6 +499,30 @@ final class Generator {
         if (amount.signum() > 0) {
             add(new Op.PscRemittance(amount, on));
         }
+    }
+
+    /** A CSV statement of 1010 (USD) or 1011 (EUR), following on from the account's last one; one in four sent twice. */
+    private void bankStatement() {
+        String account = random.nextBoolean() ? "1010" : "1011";
+        String currency = Model.BANK_CURRENCY.get(account);
+        LocalDate last = statementDates.getOrDefault(account, START);
+        LocalDate on = date(last);
+        if (on.isBefore(last)) {
+            return;
+        }
+        String key = "S" + (++statements);
+        List<Op.Receipt> credits = new ArrayList<>();
+        for (int i = 1, n = 1 + random.nextInt(4); i <= n; i++) {
+            Op.Receipt credit = new Op.Receipt(key + "/" + i, null, null, null, null, currency, money(2_000, 90_000), on,
+                    account, null);
+            credits.add(credit);
+            recorded.add(credit);
+        }
+        Op.BankStatement statement = new Op.BankStatement(key, account, currency,
+                statementBalances.getOrDefault(account, BigDecimal.ZERO.setScale(2)), credits, on, random.nextInt(4) == 0);
+        statementBalances.put(account, statement.closingBalance());
+        statementDates.put(account, on);
+        add(statement);
     }
 
     /** A revaluation as of the end of an open month already past: run late, after postings dated after it. */

@@ -142,6 +142,7 @@ final class Model {
             case Op.Confirmation confirmation -> recognise(books.tranches.get(tranche(confirmation.agreement(),
                     confirmation.tranche())), confirmation.date());
             case Op.Receipt receipt -> receive(books, receipt);
+            case Op.BankStatement statement -> statement.credits().forEach(credit -> receive(books, credit));
             case Op.Application application -> applyUnapplied(books, application);
             case Op.Revaluation revaluation -> revalue(books, revaluation.date());
             case Op.Reversal reversal -> {

@@ -78,6 +78,18 @@ sealed interface Op {
         }
     }
 
+    /**
+     * A bank statement (CSV) of one account with credits from payers it does not name, all on the
+     * statement's date: each becomes unidentified cash in 2190 (R3). {@code twice}: imported again,
+     * which must add nothing.
+     */
+    record BankStatement(String key, String account, String currency, BigDecimal opening, List<Receipt> credits,
+                         LocalDate date, boolean twice) implements Op {
+        BigDecimal closingBalance() {
+            return credits.stream().map(Receipt::amount).reduce(opening, BigDecimal::add);
+        }
+    }
+
     /** Unapplied cash of a receipt applied to a tranche. */
     record Application(String receipt, String agreement, int tranche, LocalDate date) implements Op {
         @Override

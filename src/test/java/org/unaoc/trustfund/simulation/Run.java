@@ -75,6 +75,9 @@ final class Run {
             if (outcome.accepted() && outcome.status() != 204) {
                 accepted.add(new Model.Accepted(step, op));
                 created.add(key(op));
+                if (op instanceof Op.BankStatement statement) {
+                    statement.credits().forEach(credit -> created.add(credit.key()));
+                }
                 if (op instanceof Op.PeriodClose close) {
                     checks.closed(close.month());
                 } else if (op instanceof Op.PeriodReopening reopening && reopening.approve()) {
@@ -119,6 +122,11 @@ final class Run {
             }
             return;
         }
+        if ("/simulation/statement-imported-twice".equals(outcome.problem())) {
+            found.putIfAbsent("statement-imported-twice", new Violation("statement-imported-twice", describe(op)
+                    + " imported a second time created receipts: " + outcome.text(), step, op));
+            return;
+        }
         if (outcome.accepted()) {
             return;
         }
@@ -147,6 +155,7 @@ final class Run {
             case Op.Pledge p -> p.key();
             case Op.Agreement a -> a.key();
             case Op.Receipt r -> r.key();
+            case Op.BankStatement b -> b.key();
             case Op.Obligation o -> o.key();
             case Op.Expenditure e -> e.key();
             case Op.Refund r -> r.key();
