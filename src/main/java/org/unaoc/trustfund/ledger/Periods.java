@@ -19,8 +19,9 @@ import org.unaoc.trustfund.system.AdvisoryLocks;
 import org.unaoc.trustfund.system.Problem;
 
 /**
- * Monthly fiscal periods. A closed period refuses every entry dated in it; the database refuses
- * it too. Closing holds the period's advisory lock exclusively, so it waits for postings in flight.
+ * Monthly fiscal periods. Months close in order (R22); a closed period refuses every entry dated
+ * in it or before it, and the database refuses it too. Closing holds the period's advisory lock
+ * and the books' closing lock exclusively, so it waits for postings in flight.
  */
 @Service
 public class Periods {
@@ -64,6 +65,14 @@ public class Periods {
         if ("CLOSED".equals(status)) {
             throw closed(period);
         }
+        Integer later = db.select(DSL.max(FISCAL_PERIOD.ID)).from(FISCAL_PERIOD)
+                .where(FISCAL_PERIOD.ID.gt(period)).and(FISCAL_PERIOD.STATUS.eq("CLOSED")).fetchOne(0, Integer.class);
+        if (later != null) {
+            throw Problem.conflict("period-closed", "Period closed", "The period " + format(later) + " is closed, and "
+                    + format(period) + " is before it: an entry dated then would change the balances it closed with. "
+                    + "Date the entry after " + format(later) + ", or ask for " + format(period) + " to be reopened.")
+                    .with("period", format(later));
+        }
     }
 
     static Problem closed(int period) {
@@ -101,6 +110,15 @@ public class Periods {
         if ("CLOSED".equals(status)) {
             throw Problem.conflict("period-already-closed", "Period already closed", "The period " + month + " is already closed.");
         }
+        Integer earlier = db.select(DSL.min(FISCAL_PERIOD.ID)).from(FISCAL_PERIOD)
+                .where(FISCAL_PERIOD.ID.lt(period)).and(FISCAL_PERIOD.STATUS.eq("OPEN"))
+                .andExists(db.selectOne().from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.PERIOD_ID.eq(FISCAL_PERIOD.ID)))
+                .fetchOne(0, Integer.class);
+        if (earlier != null) {
+            throw Problem.conflict("period-order", "Months close in order", "The period " + format(earlier)
+                    + " has entries and is still open: close it, and every month after it, before " + month + ".")
+                    .with("period", format(earlier));
+        }
         String hash = trialBalances.of(month.atDay(1), month.atEndOfMonth()).hash();
         db.update(FISCAL_PERIOD)
                 .set(FISCAL_PERIOD.STATUS, "CLOSED")
@@ -121,27 +139,35 @@ public class Periods {
         }
     }
 
-    /** Reopens a closed month; called when a reopening request has been approved. */
+    /**
+     * Reopens a closed month and every closed month after it (R22: a later month closed with
+     * balances the reopened one may change); called when a reopening request has been approved.
+     */
     @Transactional
     public Period reopen(YearMonth month, String reason, String requestedBy, String approvedBy) {
         int period = lockExclusively(month);
         requireClosed(month);
-        db.update(FISCAL_PERIOD)
+        List<Integer> reopened = db.update(FISCAL_PERIOD)
                 .set(FISCAL_PERIOD.STATUS, "OPEN")
                 .setNull(FISCAL_PERIOD.CLOSED_AT)
                 .setNull(FISCAL_PERIOD.CLOSED_BY)
                 .setNull(FISCAL_PERIOD.TRIAL_BALANCE_HASH)
-                .where(FISCAL_PERIOD.ID.eq(period))
-                .execute();
-        db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, period).set(PERIOD_EVENT.ACTION, "REOPEN")
-                .set(PERIOD_EVENT.DONE_BY, requestedBy).set(PERIOD_EVENT.APPROVED_BY, approvedBy)
-                .set(PERIOD_EVENT.REASON, reason).execute();
+                .where(FISCAL_PERIOD.ID.ge(period)).and(FISCAL_PERIOD.STATUS.eq("CLOSED"))
+                .returning(FISCAL_PERIOD.ID)
+                .fetch(FISCAL_PERIOD.ID);
+        for (int each : reopened.stream().sorted().toList()) {
+            db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, each).set(PERIOD_EVENT.ACTION, "REOPEN")
+                    .set(PERIOD_EVENT.DONE_BY, requestedBy).set(PERIOD_EVENT.APPROVED_BY, approvedBy)
+                    .set(PERIOD_EVENT.REASON, each == period ? reason : reason + " (reopened with " + month + ")").execute();
+        }
         return get(month);
     }
 
+    /** The month's lock, and the books' closing lock that every posting holds shared (see V007). */
     private int lockExclusively(YearMonth month) {
         int period = idOf(month);
         get(month);
+        AdvisoryLocks.hold(db, AdvisoryLocks.PERIOD, 0);
         AdvisoryLocks.hold(db, AdvisoryLocks.PERIOD, period);
         return period;
     }

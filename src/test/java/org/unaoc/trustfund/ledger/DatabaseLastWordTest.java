@@ -11,7 +11,8 @@ import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.unaoc.trustfund.support.ApiTest;
+import org.unaoc.trustfund.support.Closing;
+import org.unaoc.trustfund.support.FreshBooksTest;
 import org.unaoc.trustfund.support.Months;
 import org.unaoc.trustfund.system.DatabaseLocation;
 
@@ -19,7 +20,7 @@ import org.unaoc.trustfund.system.DatabaseLocation;
  * What someone at psql meets: the database itself refuses an unbalanced entry, a change to a posted
  * line, an entry in a closed period, maker = checker and a lost update, whatever Java does.
  */
-class DatabaseLastWordTest extends ApiTest {
+class DatabaseLastWordTest extends FreshBooksTest {
 
     @Autowired
     DatabaseLocation database;
@@ -111,6 +112,7 @@ class DatabaseLastWordTest extends ApiTest {
     @Test
     void an_entry_in_a_closed_period_is_refused_by_the_database() throws SQLException {
         YearMonth month = Months.fresh();
+        Closing.monthsBefore(api(), db, month);
         api().post("finance", "/api/periods/" + month + "/close", java.util.Map.of());
         try (Connection connection = owner(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);

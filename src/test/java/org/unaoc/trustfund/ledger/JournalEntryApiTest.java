@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
-import org.unaoc.trustfund.support.ApiTest;
+import org.unaoc.trustfund.support.Closing;
+import org.unaoc.trustfund.support.FreshBooksTest;
 import org.unaoc.trustfund.support.Months;
 import tools.jackson.databind.JsonNode;
 
-class JournalEntryApiTest extends ApiTest {
+class JournalEntryApiTest extends FreshBooksTest {
 
     @Test
     void a_manual_entry_waits_for_another_officer_and_is_posted_only_on_approval() {
@@ -99,6 +100,7 @@ class JournalEntryApiTest extends ApiTest {
     @Test
     void an_entry_dated_in_a_closed_period_is_refused_with_409() {
         YearMonth month = Months.fresh();
+        Closing.monthsBefore(api(), db, month);
         Api.Response closed = api().post("finance", "/api/periods/" + month + "/close", Map.of());
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
@@ -139,6 +141,7 @@ class JournalEntryApiTest extends ApiTest {
     @Test
     void reopening_a_period_needs_a_reason_and_another_officers_approval() {
         YearMonth month = Months.fresh();
+        Closing.monthsBefore(api(), db, month);
         api().post("finance", "/api/periods/" + month + "/close", Map.of());
         assertThat(api().post("finance", "/api/periods/" + month + "/reopen", Map.of()).status()).isEqualTo(422);
         Api.Response requested = api().post("finance", "/api/periods/" + month + "/reopen",

@@ -32,8 +32,6 @@ class PeriodOrderTest extends FreshBooksTest {
     }
 
     @Test
-    @Disabled("#16: R22, a month closes only after the months before it; found by the simulation, seed 6 "
-            + "(make simulate SEED=6 MAVEN_ARGS=-Dsimulation.without=late-revaluations,year-end-closes)")
     void december_is_not_closed_while_november_is_open() {
         cash("2007-11-20", "SIM-NOV-3");
         cash("2007-12-05", "SIM-DEC-3");

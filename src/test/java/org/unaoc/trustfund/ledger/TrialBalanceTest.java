@@ -12,12 +12,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unaoc.trustfund.support.Api;
-import org.unaoc.trustfund.support.ApiTest;
+import org.unaoc.trustfund.support.Closing;
+import org.unaoc.trustfund.support.FreshBooksTest;
 import org.unaoc.trustfund.support.Months;
 import tools.jackson.databind.JsonNode;
 
 /** The trial balance, read from per-period balances, equals one computed from the raw lines, for any from–to. */
-class TrialBalanceTest extends ApiTest {
+class TrialBalanceTest extends FreshBooksTest {
 
     @Autowired
     Journal journal;
@@ -56,6 +57,7 @@ class TrialBalanceTest extends ApiTest {
         YearMonth month = Months.fresh();
         JsonNode open = api().get("auditor", "/api/statements/trial-balance?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()).body();
         assertThat(open.get("provisional").asBoolean()).isTrue();
+        Closing.monthsBefore(api(), db, month);
         api().post("finance", "/api/periods/" + month + "/close", Map.of());
         JsonNode closed = api().get("auditor", "/api/statements/trial-balance?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()).body();
         assertThat(closed.get("provisional").asBoolean()).isFalse();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unaoc.trustfund.support.Api;
+import org.unaoc.trustfund.support.Closing;
 import org.unaoc.trustfund.support.FreshBooksTest;
 import org.unaoc.trustfund.system.DatabaseLocation;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +57,7 @@ class IntegrityTest extends FreshBooksTest {
     @Test
     void an_untouched_book_verifies_and_each_kind_of_tampering_is_named() throws Exception {
         List<Long> entries = post(8);
+        Closing.monthsBefore(api(), db, java.time.YearMonth.of(2006, 5));
         api().post("finance", "/api/periods/2006-05/close", Map.of());
         JsonNode clean = verify();
         assertThat(clean.get("status").asString()).isEqualTo("VERIFIED");

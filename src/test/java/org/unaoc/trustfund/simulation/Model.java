@@ -89,6 +89,7 @@ final class Model {
         final Map<String, BigDecimal[]> spent = new HashMap<>(); // expenditure key -> {amount, liquidated}
         final Map<String, String> liquidates = new HashMap<>();
         BigDecimal pscPayable = BigDecimal.ZERO;
+        final Map<Integer, BigDecimal> planned = new HashMap<>();
         final java.util.Set<String> reversed = new java.util.HashSet<>();
 
         Cash cash(String account) {
@@ -108,6 +109,21 @@ final class Model {
         BigDecimal openObligation(String key) {
             return obligations.getOrDefault(key, BigDecimal.ZERO);
         }
+    }
+
+    /**
+     * An upper bound of the funds available for a commitment in {@code year} on the books as they
+     * stand (R9): cash, less open obligations with PSC, PSC payable, unapplied cash and the year's
+     * reserve. It leaves out what the model does not follow (2300, refunds payable), so it is never
+     * lower than the true figure: a commitment beyond it must have been refused.
+     */
+    static BigDecimal availableAtMost(Books books, int year) {
+        BigDecimal cash = books.cash.values().stream().map(c -> c.usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal obligations = books.obligations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal unapplied = books.unapplied.values().stream().map(held -> held[1]).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal planned = books.planned.getOrDefault(year, BigDecimal.ZERO);
+        BigDecimal reserve = new BigDecimal("0.15").multiply(planned.add(psc(planned))).setScale(2, HALF_UP);
+        return cash.subtract(obligations.add(psc(obligations))).subtract(books.pscPayable).subtract(unapplied).subtract(reserve);
     }
 
     private final Rates rates;
@@ -168,8 +184,9 @@ final class Model {
                     pay(books, refund.amount());
                 }
             }
+            case Op.CostPlan plan -> books.planned.merge(plan.year(), plan.amount(), BigDecimal::add);
             default -> {
-                // contributors, pledges, cost plans, allowances, closes: nothing the model follows in money
+                // contributors, pledges, allowances, closes: nothing the model follows in money
             }
         }
     }

@@ -66,6 +66,9 @@ final class Run {
             long started = System.nanoTime();
             Driver.Outcome outcome = driver.record(op);
             recording += System.nanoTime() - started;
+            if (outcome.status() == 201) {
+                withinFunds(model, accepted, op, step, found);
+            }
             byType.merge(op.getClass().getSimpleName(), System.nanoTime() - started, Long::sum);
             if (TRACE) {
                 System.out.println("  " + step + " " + op + " -> " + outcome.status() + (outcome.problem() == null ? "" : " " + outcome.problem()));
@@ -106,6 +109,30 @@ final class Run {
         }
         return new Result(List.copyOf(found.values()), accepted.size(), keepTrialBalances ? trialBalances(latest) : Map.of(),
                 outcomes);
+    }
+
+    /** R9 on the books as they stand: a commitment the product took must fit an upper bound of what was available. */
+    private static void withinFunds(Model model, List<Model.Accepted> accepted, Op op, int step, Map<String, Violation> found) {
+        java.math.BigDecimal amount;
+        java.math.BigDecimal released = java.math.BigDecimal.ZERO;
+        Model.Books books = model.at(accepted, java.time.LocalDate.MAX);
+        if (op instanceof Op.Obligation o) {
+            amount = o.amount();
+        } else if (op instanceof Op.Expenditure e) {
+            amount = e.amount();
+            if (e.obligation() != null) {
+                java.math.BigDecimal liquidated = books.openObligation(e.obligation()).min(e.amount());
+                released = liquidated.add(Model.psc(liquidated));
+            }
+        } else {
+            return;
+        }
+        java.math.BigDecimal required = amount.add(Model.psc(amount)).subtract(released);
+        java.math.BigDecimal available = Model.availableAtMost(books, op.date().getYear());
+        if (required.subtract(available).compareTo(java.math.BigDecimal.ONE) > 0) {
+            found.putIfAbsent("accepted-beyond-funds", new Violation("accepted-beyond-funds", describe(op)
+                    + " needing " + required + " was accepted with at most " + available + " available (R9)", step, op));
+        }
     }
 
     /** What each operation may answer: anything else is a violation of its own kind. */
