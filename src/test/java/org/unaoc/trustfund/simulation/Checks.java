@@ -143,9 +143,25 @@ final class Checks {
         if (!last) {
             return;
         }
+        obligations(books, end, step, found);
         JsonNode available = api.get("auditor", "/api/availability?asOf=" + end).body();
         if (available.has("available") && new BigDecimal(available.get("available").asString()).signum() < 0) {
             found.add(new Violation("negative-availability", "on " + end + " the funds available are " + available.get("available"), step));
+        }
+    }
+
+    /** The unliquidated-obligations schedule against the obligations net of liquidations still standing (R11, R21). */
+    private void obligations(Model.Books books, LocalDate end, int step, List<Violation> found) {
+        BigDecimal expected = books.obligations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        JsonNode schedule = api.get("auditor", "/api/statements/obligations?asOf=" + end).body();
+        if (!schedule.has("total")) {
+            found.add(new Violation("obligations-schedule", "the obligations schedule on " + end + " has no total: " + schedule, step));
+            return;
+        }
+        BigDecimal actual = new BigDecimal(schedule.get("total").asString());
+        if (actual.compareTo(expected) != 0) {
+            found.add(new Violation("obligations-schedule", "on " + end + " the schedule shows " + actual
+                    + " unliquidated where the obligations net of standing liquidations are " + expected, step));
         }
     }
 
