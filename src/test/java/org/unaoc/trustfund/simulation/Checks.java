@@ -96,6 +96,9 @@ final class Checks {
         statuses(model.at(accepted, LocalDate.MAX), step, found);
         if (last) {
             closedMonths(step, found);
+            for (int year = Generator.START.getYear(); year <= until.getYear(); year++) {
+                budgetAgainstActual(year, step, found);
+            }
         }
         return found;
     }
@@ -147,6 +150,28 @@ final class Checks {
         JsonNode available = api.get("auditor", "/api/availability?asOf=" + end).body();
         if (available.has("available") && new BigDecimal(available.get("available").asString()).signum() < 0) {
             found.add(new Violation("negative-availability", "on " + end + " the funds available are " + available.get("available"), step));
+        }
+    }
+
+    /** Budget against actual for a year: its expenditure and PSC are what the expense accounts hold for the year. */
+    private void budgetAgainstActual(int year, int step, List<Violation> found) {
+        JsonNode table = api.get("auditor", "/api/statements/budget-vs-actual?from=" + year + "-01-01&to=" + year + "-12-31").body();
+        JsonNode total = null;
+        for (JsonNode row : table.path("rows")) {
+            if ("TOTAL".equals(row.get("kind").asString())) {
+                total = row.get("cells");
+            }
+        }
+        Record journal = db.fetchSingle("""
+                SELECT coalesce(sum(l.amount_usd) FILTER (WHERE a.code IN ('5100', '5200', '5300', '5400', '5500')), 0) AS spent,
+                       coalesce(sum(l.amount_usd) FILTER (WHERE a.code = '5900'), 0) AS psc
+                  FROM journal_line l JOIN account a ON a.id = l.account_id
+                 WHERE l.entry_date BETWEEN ? AND ?""", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        BigDecimal spent = total == null ? BigDecimal.ZERO : new BigDecimal(total.get(3).asString());
+        BigDecimal psc = total == null ? BigDecimal.ZERO : new BigDecimal(total.get(6).asString());
+        if (spent.compareTo(journal.get("spent", BigDecimal.class)) != 0 || psc.compareTo(journal.get("psc", BigDecimal.class)) != 0) {
+            found.add(new Violation("budget-vs-actual", "budget against actual for " + year + " shows expenditure " + spent
+                    + " and PSC " + psc + " where the expense accounts hold " + journal.get("spent") + " and " + journal.get("psc"), step));
         }
     }
 

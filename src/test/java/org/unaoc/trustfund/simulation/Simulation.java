@@ -22,6 +22,8 @@ final class Simulation {
             Map.entry("overdrawn", "#16"), Map.entry("negative-availability", "#16"),
             // a reversed expenditure still counts as liquidating its obligation (R21 on the uses side)
             Map.entry("obligations-schedule", "#16"),
+            // budget against actual reads the expenditure table, not the journal: reversals still count
+            Map.entry("budget-vs-actual", "#17"),
             // conditions met by spending before the cash, or after an expiry: the order decides today
             Map.entry("order-dependent:ConditionExpiry", "#16"), Map.entry("order-dependent:2300,4100", "#16"),
             // a payment settles a rounded share of the carrying amount as of its recording, not its date
