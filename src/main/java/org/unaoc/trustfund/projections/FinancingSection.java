@@ -150,7 +150,8 @@ public class FinancingSection {
         db.select(COST_PLAN.COMPONENT, DSL.sum(COST_PLAN.AMOUNT)).from(COST_PLAN).where(COST_PLAN.YEAR.le(asOf.getYear()))
                 .groupBy(COST_PLAN.COMPONENT).forEach(r -> byComponent.computeIfAbsent(r.value1(), k -> zeros(2))[0] = r.value2());
         db.select(EXPENDITURE.COMPONENT, DSL.sum(EXPENDITURE.AMOUNT.plus(EXPENDITURE.PSC))).from(EXPENDITURE)
-                .where(EXPENDITURE.SPENT_ON.le(asOf)).groupBy(EXPENDITURE.COMPONENT)
+                .where(EXPENDITURE.SPENT_ON.le(asOf)).and(org.unaoc.trustfund.spending.Spent.standingBy(asOf))
+                .groupBy(EXPENDITURE.COMPONENT)
                 .forEach(r -> byComponent.computeIfAbsent(r.value1(), k -> zeros(2))[1] = r.value2());
         List<List<String>> rows = new ArrayList<>();
         BigDecimal[] totals = zeros(2);

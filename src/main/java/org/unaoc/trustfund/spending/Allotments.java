@@ -84,7 +84,7 @@ public class Allotments implements ControlledOperation<Allotments.Request> {
                 .and(OBLIGATION.OBLIGATED_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
                 .fetchSingle().value1();
         BigDecimal spent = db.select(DSL.coalesce(DSL.sum(EXPENDITURE.AMOUNT.minus(EXPENDITURE.LIQUIDATED)), BigDecimal.ZERO))
-                .from(EXPENDITURE).where(EXPENDITURE.COMPONENT.eq(component))
+                .from(EXPENDITURE).where(EXPENDITURE.COMPONENT.eq(component)).and(Spent.standing())
                 .and(EXPENDITURE.SPENT_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
                 .fetchSingle().value1();
         BigDecimal left = allotted.subtract(obligated).subtract(spent);

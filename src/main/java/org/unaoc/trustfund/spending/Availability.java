@@ -117,7 +117,7 @@ public class Availability {
     /** Per component: what obligations still commit, with their PSC at the rate of each obligation. */
     private Map<String, BigDecimal> unliquidatedByComponent() {
         var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
-                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID));
+                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(Spent.standing());
         Map<String, BigDecimal> open = new LinkedHashMap<>();
         for (var row : db.select(OBLIGATION.COMPONENT, OBLIGATION.AMOUNT.minus(DSL.field(liquidated)), OBLIGATION.PSC_RATE)
                 .from(OBLIGATION).fetch()) {
@@ -148,7 +148,7 @@ public class Availability {
                     .join(AGREEMENT).on(AGREEMENT.ID.eq(REFUND.AGREEMENT_ID)).where(AGREEMENT.EARMARK.eq(component))
                     .fetchSingle().value1();
             BigDecimal spent = db.select(DSL.coalesce(DSL.sum(EXPENDITURE.AMOUNT.plus(EXPENDITURE.PSC)), ZERO))
-                    .from(EXPENDITURE).where(EXPENDITURE.COMPONENT.eq(component)).fetchSingle().value1();
+                    .from(EXPENDITURE).where(EXPENDITURE.COMPONENT.eq(component)).and(Spent.standing()).fetchSingle().value1();
             BigDecimal left = received.subtract(refunded).subtract(spent).subtract(unliquidated.getOrDefault(component, ZERO));
             if (left.signum() > 0) {
                 earmarked.put(component, left);

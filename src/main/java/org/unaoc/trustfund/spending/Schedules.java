@@ -31,7 +31,7 @@ public class Schedules {
 
     public Obligations obligations(LocalDate asOf) {
         var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
-                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(EXPENDITURE.SPENT_ON.le(asOf));
+                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(EXPENDITURE.SPENT_ON.le(asOf)).and(Spent.standingBy(asOf));
         List<Unliquidated> rows = db.select(OBLIGATION.asterisk(), DSL.field(liquidated).as("done")).from(OBLIGATION)
                 .where(OBLIGATION.OBLIGATED_ON.le(asOf)).orderBy(OBLIGATION.OBLIGATED_ON, OBLIGATION.ID)
                 .fetch(r -> {

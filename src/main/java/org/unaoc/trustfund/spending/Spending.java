@@ -137,7 +137,7 @@ public class Spending {
 
     public Obligation obligation(long id) {
         var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
-                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID));
+                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(Spent.standing());
         return db.select(OBLIGATION.asterisk(), DSL.field(liquidated).as("liquidated")).from(OBLIGATION)
                 .where(OBLIGATION.ID.eq(id))
                 .fetchOptional(r -> {

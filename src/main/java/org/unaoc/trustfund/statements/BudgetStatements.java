@@ -35,6 +35,7 @@ class BudgetStatements {
                 .forEach(r -> cell(lines, r.value1(), r.value2())[0] = r.value3());
         db.select(EXPENDITURE.COMPONENT, EXPENDITURE.OBJECT_CLASS, DSL.sum(EXPENDITURE.AMOUNT), DSL.sum(EXPENDITURE.PSC))
                 .from(EXPENDITURE).where(EXPENDITURE.SPENT_ON.between(request.from(), request.to()))
+                .and(org.unaoc.trustfund.spending.Spent.standingBy(request.to()))
                 .groupBy(EXPENDITURE.COMPONENT, EXPENDITURE.OBJECT_CLASS)
                 .forEach(r -> {
                     BigDecimal[] cell = cell(lines, r.value1(), r.value2());

@@ -20,15 +20,14 @@ final class Simulation {
             // R20: availability is read from today's balances, not those of the commitment's date
             Map.entry("order-dependent:Expenditure", "#16"), Map.entry("order-dependent:Obligation", "#16"),
             Map.entry("overdrawn", "#16"), Map.entry("negative-availability", "#16"),
-            // a reversed expenditure still counts as liquidating its obligation (R21 on the uses side)
-            Map.entry("obligations-schedule", "#16"),
-            // budget against actual reads the expenditure table, not the journal: reversals still count
-            Map.entry("budget-vs-actual", "#17"),
             // conditions met by spending before the cash, or after an expiry: the order decides today
             Map.entry("order-dependent:ConditionExpiry", "#16"), Map.entry("order-dependent:2300,4100", "#16"),
             // a payment settles a rounded share of the carrying amount as of its recording, not its date
             Map.entry("exchange-difference:cents", "#15"), Map.entry("receivable-carrying:cents", "#15"),
-            Map.entry("order-dependent:cents", "#15"));
+            Map.entry("order-dependent:cents", "#15"),
+            // budget against actual reads the expenditure table by the expenditure's date, not the journal:
+            // a reversal dated in a later year than its expenditure is missing from that year
+            Map.entry("budget-vs-actual", "#17"));
 
     record Settings(long firstSeed, int seeds, int operations, int orderEvery, int datedEvery, int shrinkRuns,
                     java.util.Set<String> without, boolean stopAtFirst) {

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.unaoc.trustfund.spending.Spend.commitment;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.FreshBooksTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * R21 on the uses side: a reversed expenditure leaves the obligation it liquidated as it was before
- * it. Found by the simulation, seed 2 (an expenditure of 178,140.19 liquidated obligation O1 of
- * 173,275.26 and was reversed the same day; the schedule still showed O1 liquidated). Figures by
- * hand: an obligation of 100,000.00, PSC 13%.
+ * R21 on the uses side: a reversed expenditure leaves the obligation it liquidated, and budget
+ * against actual, as they were before it. Found by the simulation: seed 2 (an expenditure of
+ * 178,140.19 liquidated obligation O1 of 173,275.26 and was reversed the same day; the schedule
+ * still showed O1 liquidated) and seeds 1 to 3 (budget against actual counted reversed
+ * expenditures). Figures by hand: an obligation of 100,000.00, PSC 13%.
  */
 class ObligationReversalTest extends FreshBooksTest {
 
@@ -25,7 +25,6 @@ class ObligationReversalTest extends FreshBooksTest {
     }
 
     @Test
-    @Disabled("#16: R21, the schedule counts the liquidation of a reversed expenditure; found by the simulation, seed 2")
     void a_reversed_expenditure_leaves_its_obligation_open_again() {
         long obligation = obligationLiquidated("2005-05");
         Api.Response expenditures = api().get("auditor", "/api/journal-entries?from=2005-05-10&to=2005-05-10&type=EXPENDITURE");
@@ -40,8 +39,6 @@ class ObligationReversalTest extends FreshBooksTest {
     }
 
     @Test
-    @Disabled("#17: budget against actual reads the expenditure table, so a reversed expenditure still counts; "
-            + "found by the simulation, seeds 1, 2 and 3 (budget-vs-actual)")
     void a_reversed_expenditure_is_not_actual_spending_in_budget_against_actual() {
         obligationLiquidated("2004-07");
         long entry = api().get("auditor", "/api/journal-entries?from=2004-07-10&to=2004-07-10&type=EXPENDITURE")
