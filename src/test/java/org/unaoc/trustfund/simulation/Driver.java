@@ -68,6 +68,9 @@ final class Driver {
             case Op.BankStatement b -> bankStatement(b);
             case Op.Application a -> post("/api/receipts/" + id(receipts, a.receipt()) + "/application",
                     Map.of("agreement", id(agreements, a.agreement()), "tranche", a.tranche(), "date", a.date().toString()));
+            case Op.ManualEntry m -> manualEntry(m);
+            case Op.FundClosure c -> controlled(post("/api/closure", Map.of("date", c.date().toString(),
+                    "reason", "the Alliance's trust fund ends")), true);
             case Op.Revaluation r -> post("/api/revaluations", Map.of("asOf", r.date().toString()));
             case Op.Reclassification r -> post("/api/reclassifications", Map.of("asOf", r.date().toString()));
             case Op.Reversal r -> entries.containsKey(r.target())
@@ -120,6 +123,18 @@ final class Driver {
             entries.put(r.key(), response.body().get("entry").asLong());
         }
         return outcome(response);
+    }
+
+    private Outcome manualEntry(Op.ManualEntry m) {
+        Outcome decided = controlled(post("/api/journal-entries", Map.of("date", m.date().toString(),
+                "description", "Bank fee taken from the USD account",
+                "lines", List.of(Map.of("account", "6200", "debit", m.amount().toPlainString()),
+                        Map.of("account", "1010", "credit", m.amount().toPlainString())))), m.approve());
+        if (m.approve() && decided.status() == 200) {
+            JsonNode result = api.get(CHECKER, "/api/approvals/" + lastApproval).body().get("result");
+            entries.put(m.key(), result.get("id").asLong());
+        }
+        return decided;
     }
 
     private Outcome bankStatement(Op.BankStatement b) {

@@ -54,6 +54,7 @@ final class Generator {
     private final List<Op.Receipt> recorded = new ArrayList<>();
     private final List<String> reversedOrApplied = new ArrayList<>();
     private final List<Op.Expenditure> spent = new ArrayList<>();
+    private final List<Op.ManualEntry> manual = new ArrayList<>();
     private final List<String> expired = new ArrayList<>();
     private final List<String> allowed = new ArrayList<>();
 
@@ -103,6 +104,9 @@ final class Generator {
             monthEnd();
             clock = clock.plusMonths(1);
         }
+        if (random.nextInt(4) == 0) {
+            add(new Op.FundClosure(LAST.atEndOfMonth()));
+        }
     }
 
     private void one() {
@@ -139,9 +143,17 @@ final class Generator {
             lateRevaluation();
         } else if (pick < 95) {
             bankStatement();
+        } else if (pick < 97) {
+            manualEntry();
         } else {
             trancheReceipt();
         }
+    }
+
+    private void manualEntry() {
+        Op.ManualEntry entry = new Op.ManualEntry("M" + ops.size(), money(10, 400), date(START), random.nextInt(6) > 0);
+        manual.add(entry);
+        add(entry);
     }
 
     /** At a month's end: revaluation on some, closes two months behind, a reopening or an out-of-order close now and then. */
@@ -376,11 +388,21 @@ final class Generator {
                 candidates.add(e);
             }
         }
+        for (Op.ManualEntry m : manual) {
+            if (m.approve() && !reversedOrApplied.contains(m.key()) && possible(m.date())) {
+                candidates.add(m);
+            }
+        }
         if (candidates.isEmpty()) {
             return;
         }
         Op target = candidates.get(random.nextInt(candidates.size()));
-        String key = target instanceof Op.Receipt r ? r.key() : ((Op.Expenditure) target).key();
+        String key = switch (target) {
+            case Op.Receipt r -> r.key();
+            case Op.Expenditure e -> e.key();
+            case Op.ManualEntry m -> m.key();
+            default -> throw new IllegalStateException("not reversible here: " + target);
+        };
         boolean approve = random.nextInt(8) > 0;
         if (approve) {
             reversedOrApplied.add(key);
@@ -407,7 +429,17 @@ final class Generator {
                 if (op instanceof Op.Obligation o && books.openObligation(o.key()).signum() > 0 && possible(o.date())) {
                     obligation = o.key();
                     component = o.component();
+                    // after the obligation's other liquidations and their reversals: which one is capped must not depend on order
                     notBefore = o.date();
+                    for (Op other : ops) {
+                        if (other instanceof Op.Expenditure e && o.key().equals(e.obligation())) {
+                            notBefore = max(notBefore, e.date());
+                        }
+                        if (other instanceof Op.Reversal r && spent.stream().anyMatch(e -> e.key().equals(r.target())
+                                && o.key().equals(e.obligation()))) {
+                            notBefore = max(notBefore, r.date());
+                        }
+                    }
                     amount = books.openObligation(o.key()).multiply(BigDecimal.valueOf(0.5 + random.nextDouble() * 0.6))
                             .setScale(2, HALF_UP);
                     break;

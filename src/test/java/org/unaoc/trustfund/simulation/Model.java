@@ -88,6 +88,7 @@ final class Model {
         final Map<String, BigDecimal> obligations = new HashMap<>(); // open amount
         final Map<String, BigDecimal[]> spent = new HashMap<>(); // expenditure key -> {amount, liquidated}
         final Map<String, String> liquidates = new HashMap<>();
+        final Map<String, BigDecimal> manual = new HashMap<>();
         BigDecimal pscPayable = BigDecimal.ZERO;
         final Map<Integer, BigDecimal> planned = new HashMap<>();
         final java.util.Set<String> reversed = new java.util.HashSet<>();
@@ -168,6 +169,12 @@ final class Model {
             }
             case Op.Obligation obligation -> books.obligations.put(obligation.key(), obligation.amount());
             case Op.Expenditure expenditure -> spend(books, expenditure);
+            case Op.ManualEntry manual -> {
+                if (manual.approve()) {
+                    books.manual.put(manual.key(), manual.amount());
+                    pay(books, manual.amount());
+                }
+            }
             case Op.PscRemittance remittance -> {
                 books.pscPayable = books.pscPayable.subtract(remittance.amount());
                 pay(books, remittance.amount());
@@ -301,6 +308,11 @@ final class Model {
         Settlement settlement = books.settlements.remove(target);
         if (settlement != null) {
             reverseReceipt(books, target, settlement);
+            return;
+        }
+        BigDecimal fee = books.manual.remove(target);
+        if (fee != null) {
+            pay(books, fee.negate());
             return;
         }
         BigDecimal[] spent = books.spent.remove(target);

@@ -98,6 +98,14 @@ sealed interface Op {
         }
     }
 
+    /** A bank fee the bank took from 1010 (Dr 6200 / Cr 1010), entered by hand: a controlled operation. */
+    record ManualEntry(String key, BigDecimal amount, LocalDate date, boolean approve) implements Op {
+    }
+
+    /** The fund's closure asked for and approved at the end of a run: refused while anything is open (R15, R22). */
+    record FundClosure(LocalDate date) implements Op {
+    }
+
     record Revaluation(LocalDate date) implements Op {
     }
 

@@ -179,6 +179,9 @@ final class Run {
         if (op instanceof Op.PscRemittance && outcome.text().contains("more than the programme support cost payable")) {
             return; // the expenditures that made it payable may have been refused for want of funds
         }
+        if (op instanceof Op.FundClosure && outcome.status() < 500) {
+            return; // refused while an obligation, a liability or a receivable is open: the model does not judge it
+        }
         if (op instanceof Op.ConditionExpiry && "/problems/nothing-held".equals(outcome.problem())) {
             return; // spending on the component may have met the whole condition: the model does not follow it
         }
@@ -197,6 +200,7 @@ final class Run {
             case Op.Agreement a -> a.key();
             case Op.Receipt r -> r.key();
             case Op.BankStatement b -> b.key();
+            case Op.ManualEntry m -> m.key();
             case Op.Obligation o -> o.key();
             case Op.Expenditure e -> e.key();
             case Op.Refund r -> r.key();
