@@ -69,6 +69,7 @@ final class Driver {
             case Op.Application a -> post("/api/receipts/" + id(receipts, a.receipt()) + "/application",
                     Map.of("agreement", id(agreements, a.agreement()), "tranche", a.tranche(), "date", a.date().toString()));
             case Op.ManualEntry m -> manualEntry(m);
+            case Op.LateRate r -> lateRate(r);
             case Op.FundClosure c -> controlled(post("/api/closure", Map.of("date", c.date().toString(),
                     "reason", "the Alliance's trust fund ends")), true);
             case Op.Revaluation r -> post("/api/revaluations", Map.of("asOf", r.date().toString()));
@@ -123,6 +124,13 @@ final class Driver {
             entries.put(r.key(), response.body().get("entry").asLong());
         }
         return outcome(response);
+    }
+
+    /** Added at once when no posting used the rate it replaces; otherwise a correction approved by another officer. */
+    private Outcome lateRate(Op.LateRate r) {
+        Outcome added = post("/api/exchange-rates", Map.of("currency", r.currency(), "effectiveFrom", r.date().toString(),
+                "rate", r.rate().toPlainString()));
+        return added.status() == 202 ? controlled(added, true) : added;
     }
 
     private Outcome manualEntry(Op.ManualEntry m) {

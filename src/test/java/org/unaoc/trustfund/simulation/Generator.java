@@ -64,7 +64,7 @@ final class Generator {
      * latest revaluation, so that nothing is posted before one.
      */
     static final List<String> FEATURES = List.of("receipt-reversals", "late-revaluations", "out-of-order-closes",
-            "year-end-closes", "reopenings");
+            "year-end-closes", "reopenings", "late-rates");
 
     private final java.util.Set<String> without;
     private LocalDate lastRevaluation = START;
@@ -145,9 +145,26 @@ final class Generator {
             bankStatement();
         } else if (pick < 97) {
             manualEntry();
+        } else if (pick < 98 && !without.contains("late-rates")) {
+            lateRate();
         } else {
             trancheReceipt();
         }
+    }
+
+    /** A rate for a currency from a day in an open month already past, a few per cent off the one in force. */
+    private void lateRate() {
+        if (!firstOpen.isBefore(clock)) {
+            return;
+        }
+        LocalDate on = date(START);
+        if (!on.isBefore(clock.atDay(1))) {
+            return;
+        }
+        String currency = List.of("EUR", "NOK", "GBP").get(random.nextInt(3));
+        BigDecimal rate = rates.on(currency, on);
+        add(new Op.LateRate(currency, rate.multiply(BigDecimal.valueOf(0.97 + random.nextDouble() * 0.06))
+                .setScale(rate.scale(), HALF_UP), on));
     }
 
     private void manualEntry() {

@@ -139,6 +139,13 @@ final class Model {
 
     /** The books as of the end of {@code asOf}, from the accepted operations dated on or before it. */
     Books at(List<Accepted> accepted, LocalDate asOf) {
+        List<Op.LateRate> late = accepted.stream().map(Accepted::op).filter(Op.LateRate.class::isInstance)
+                .map(Op.LateRate.class::cast).toList();
+        // a rate published late was the rate of its dates all along: the books are those it would have given
+        return late.isEmpty() ? evaluate(accepted, asOf) : new Model(rates.with(late)).evaluate(accepted, asOf);
+    }
+
+    private Books evaluate(List<Accepted> accepted, LocalDate asOf) {
         Books books = new Books();
         List<Accepted> inDateOrder = new ArrayList<>(accepted);
         inDateOrder.sort(Comparator.comparing((Accepted a) -> a.op().date())

@@ -106,6 +106,13 @@ sealed interface Op {
     record FundClosure(LocalDate date) implements Op {
     }
 
+    /**
+     * A UN rate published late: effective from a date in an open month on which postings may already
+     * have used the rate before it (then a correction, approved by another officer, R16).
+     */
+    record LateRate(String currency, BigDecimal rate, LocalDate date) implements Op {
+    }
+
     record Revaluation(LocalDate date) implements Op {
     }
 

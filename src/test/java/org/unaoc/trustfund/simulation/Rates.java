@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
@@ -36,6 +37,14 @@ final class Rates {
     private static BigDecimal step(Random random, BigDecimal rate) {
         double change = 1 + (random.nextDouble() - 0.5) * 0.06;
         return rate.multiply(BigDecimal.valueOf(change)).setScale(rate.scale(), RoundingMode.HALF_UP);
+    }
+
+    /** These rates with more published on top (a late rate replaces one of the same day). */
+    Rates with(List<Op.LateRate> late) {
+        Rates rates = new Rates();
+        table.forEach((currency, byDate) -> rates.table.put(currency, new TreeMap<>(byDate)));
+        late.forEach(rate -> rates.put(rate.currency(), rate.date(), rate.rate()));
+        return rates;
     }
 
     void put(String currency, LocalDate from, BigDecimal rate) {
