@@ -151,13 +151,14 @@ final class Driver {
             csv.append(credit.date()).append(",CRDT,").append(credit.amount().toPlainString()).append(',').append(b.currency())
                     .append(",SIM-").append(credit.key()).append(",,,\n");
         }
-        String path = "/api/bank-statements?account=" + b.account() + "&statement=SIM-" + b.key() + "&opening="
-                + b.opening().toPlainString() + "&closing=" + b.closingBalance().toPlainString();
+        String path = b.camt() ? "/api/bank-statements" : "/api/bank-statements?account=" + b.account() + "&statement=SIM-"
+                + b.key() + "&opening=" + b.opening().toPlainString() + "&closing=" + b.closingBalance().toPlainString();
+        String body = b.camt() ? camt(b) : csv.toString();
         Outcome outcome = null;
         for (int i = 0; i < (b.twice() ? 2 : 1); i++) {
-            Api.Response response = api.send(api.request(MAKER, path).header("Content-Type", "text/csv")
+            Api.Response response = api.send(api.request(MAKER, path).header("Content-Type", b.camt() ? "application/xml" : "text/csv")
                     .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             if (i == 0 && response.status() < 300) {
                 for (JsonNode booked : response.body().get("receipts")) {
                     String key = booked.get("bankReference").asString().substring("SIM-".length());
@@ -170,6 +171,43 @@ final class Driver {
             outcome = outcome == null || response.status() >= 300 ? outcome(response) : outcome;
         }
         return outcome;
+    }
+
+    /** The fund's accounts as their bank names them. */
+    private static final Map<String, String> IBANS = Map.of("1010", "CH9300762011623852957", "1011", "CH5604835012345678009");
+
+    /** A camt.053.001.08 statement: credits with the bank's reference and no payer the fund knows. */
+    private static String camt(Op.BankStatement b) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>MSG-SIM-%s</MsgId><CreDtTm>%sT06:00:00</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>SIM-%s</Id>
+                      <CreDtTm>%sT06:00:00</CreDtTm>
+                      <Acct><Id><IBAN>%s</IBAN></Id><Ccy>%s</Ccy></Acct>
+                """.formatted(b.key(), b.date(), b.key(), b.date(), IBANS.get(b.account()), b.currency()));
+        xml.append(balance("OPBD", b.opening(), b)).append(balance("CLBD", b.closingBalance(), b));
+        for (Op.Receipt credit : b.credits()) {
+            xml.append("""
+                          <Ntry>
+                            <Amt Ccy="%s">%s</Amt>
+                            <CdtDbtInd>CRDT</CdtDbtInd>
+                            <Sts><Cd>BOOK</Cd></Sts>
+                            <BookgDt><Dt>%s</Dt></BookgDt>
+                            <ValDt><Dt>%s</Dt></ValDt>
+                            <AcctSvcrRef>SIM-%s</AcctSvcrRef>
+                          </Ntry>
+                    """.formatted(b.currency(), credit.amount().toPlainString(), credit.date(), credit.date(), credit.key()));
+        }
+        return xml.append("    </Stmt>\n  </BkToCstmrStmt>\n</Document>\n").toString();
+    }
+
+    private static String balance(String type, BigDecimal amount, Op.BankStatement b) {
+        return """
+                      <Bal><Tp><CdOrPrtry><Cd>%s</Cd></CdOrPrtry></Tp><Amt Ccy="%s">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>%s</Dt></Dt></Bal>
+                """.formatted(type, b.currency(), amount.toPlainString(), b.date());
     }
 
     private Outcome expenditure(Op.Expenditure e) {

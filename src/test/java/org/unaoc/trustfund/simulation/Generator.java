@@ -554,7 +554,7 @@ final class Generator {
         }
     }
 
-    /** A CSV statement of 1010 (USD) or 1011 (EUR), following on from the account's last one; one in four sent twice. */
+    /** A camt.053 or CSV statement of 1010 (USD) or 1011 (EUR), following on from the account's last one; one in four sent twice. */
     private void bankStatement() {
         String account = random.nextBoolean() ? "1010" : "1011";
         String currency = Model.BANK_CURRENCY.get(account);
@@ -572,7 +572,8 @@ final class Generator {
             recorded.add(credit);
         }
         Op.BankStatement statement = new Op.BankStatement(key, account, currency,
-                statementBalances.getOrDefault(account, BigDecimal.ZERO.setScale(2)), credits, on, random.nextInt(4) == 0);
+                statementBalances.getOrDefault(account, BigDecimal.ZERO.setScale(2)), credits, on, random.nextInt(4) == 0,
+                random.nextBoolean());
         statementBalances.put(account, statement.closingBalance());
         statementDates.put(account, on);
         add(statement);

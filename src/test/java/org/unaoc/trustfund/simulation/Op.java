@@ -79,12 +79,12 @@ sealed interface Op {
     }
 
     /**
-     * A bank statement (CSV) of one account with credits from payers it does not name, all on the
+     * A bank statement (camt.053 or CSV) of one account with credits from payers it does not name, all on the
      * statement's date: each becomes unidentified cash in 2190 (R3). {@code twice}: imported again,
      * which must add nothing.
      */
     record BankStatement(String key, String account, String currency, BigDecimal opening, List<Receipt> credits,
-                         LocalDate date, boolean twice) implements Op {
+                         LocalDate date, boolean twice, boolean camt) implements Op {
         BigDecimal closingBalance() {
             return credits.stream().map(Receipt::amount).reduce(opening, BigDecimal::add);
         }
