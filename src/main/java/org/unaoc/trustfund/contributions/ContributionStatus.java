@@ -142,6 +142,7 @@ public class ContributionStatus {
                 .from(RECEIPT_APPLICATION).join(RECEIPT).on(RECEIPT.ID.eq(RECEIPT_APPLICATION.RECEIPT_ID))
                 .join(CONTRIBUTOR).on(CONTRIBUTOR.CODE.eq(RECEIPT_APPLICATION.CONTRIBUTOR))
                 .where(RECEIPT_APPLICATION.KIND.eq("REVENUE")).and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf))
+                .and(Received.standingBy(asOf))
                 .and(only == null ? DSL.noCondition() : RECEIPT_APPLICATION.CONTRIBUTOR.eq(only))
                 .groupBy(RECEIPT_APPLICATION.CONTRIBUTOR, CONTRIBUTOR.NAME, RECEIPT.CURRENCY)
                 .orderBy(CONTRIBUTOR.NAME)

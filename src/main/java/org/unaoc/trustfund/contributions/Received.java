@@ -23,10 +23,15 @@ public final class Received {
 
     /** As {@link #onTranches()} on a date: applied by then, and not reversed by an entry dated by then. */
     public static Condition onTranchesBy(java.time.LocalDate asOf) {
-        var reversal = JOURNAL_ENTRY.as("reversal");
         return RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL").and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf))
-                .and(DSL.notExists(DSL.selectOne().from(reversal).where(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID))
-                        .and(reversal.ENTRY_DATE.le(asOf))));
+                .and(standingBy(asOf));
+    }
+
+    /** Rows whose entry has not been reversed by an entry dated on or before the date. */
+    public static Condition standingBy(java.time.LocalDate asOf) {
+        var reversal = JOURNAL_ENTRY.as("reversal");
+        return DSL.notExists(DSL.selectOne().from(reversal).where(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID))
+                .and(reversal.ENTRY_DATE.le(asOf)));
     }
 
     /** Rows whose entry has not been reversed. */

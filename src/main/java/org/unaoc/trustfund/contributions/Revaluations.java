@@ -116,7 +116,7 @@ public class Revaluations {
         var carried = db.select(RECEIPT.ID, RECEIPT.CONTRIBUTOR, RECEIPT.CURRENCY,
                         DSL.sum(RECEIPT_APPLICATION.AMOUNT), DSL.sum(RECEIPT_APPLICATION.USD_VALUE))
                 .from(RECEIPT_APPLICATION).join(RECEIPT).on(RECEIPT.ID.eq(RECEIPT_APPLICATION.RECEIPT_ID))
-                .where(RECEIPT_APPLICATION.KIND.in("UNAPPLIED", "REVALUATION")).and(Received.standing())
+                .where(RECEIPT_APPLICATION.KIND.in("UNAPPLIED", "REVALUATION")).and(Received.standingBy(asOf))
                 .and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf)).and(RECEIPT.CURRENCY.ne("USD"))
                 .groupBy(RECEIPT.ID, RECEIPT.CONTRIBUTOR, RECEIPT.CURRENCY)
                 .having(DSL.sum(RECEIPT_APPLICATION.AMOUNT).ne(BigDecimal.ZERO))

@@ -65,12 +65,12 @@ public class Periods {
         if ("CLOSED".equals(status)) {
             throw closed(period);
         }
-        Integer later = db.select(DSL.max(FISCAL_PERIOD.ID)).from(FISCAL_PERIOD)
+        Integer later = db.select(DSL.min(FISCAL_PERIOD.ID)).from(FISCAL_PERIOD)
                 .where(FISCAL_PERIOD.ID.gt(period)).and(FISCAL_PERIOD.STATUS.eq("CLOSED")).fetchOne(0, Integer.class);
         if (later != null) {
             throw Problem.conflict("period-closed", "Period closed", "The period " + format(later) + " is closed, and "
                     + format(period) + " is before it: an entry dated then would change the balances it closed with. "
-                    + "Date the entry after " + format(later) + ", or ask for " + format(period) + " to be reopened.")
+                    + "Date the entry after " + format(later) + ", or ask for " + format(later) + " to be reopened (the months after it reopen with it).")
                     .with("period", format(later));
         }
     }

@@ -47,6 +47,8 @@ public class YearEndClose {
         if (year < 2000 || year > 2099) {
             throw Problem.invalidField("year", year + " is outside the books");
         }
+        // the books' closing lock first: the close posts (which takes it shared) and then closes months
+        org.unaoc.trustfund.system.AdvisoryLocks.hold(db, org.unaoc.trustfund.system.AdvisoryLocks.PERIOD, 0);
         if (db.fetchExists(YEAR_END_CLOSING, YEAR_END_CLOSING.YEAR.eq(year))) {
             throw Problem.conflict("year-closed", "Year already closed", "The year " + year + " is already closed.");
         }
