@@ -70,7 +70,7 @@ public class Periods {
         if (later != null) {
             throw Problem.conflict("period-closed", "Period closed", "The period " + format(later) + " is closed, and "
                     + format(period) + " is before it: an entry dated then would change the balances it closed with. "
-                    + "Date the entry after " + format(later) + ", or ask for " + format(later) + " to be reopened (the months after it reopen with it).")
+                    + "Date the entry in an open month after the closed ones, or ask for " + format(later) + " to be reopened (the months after it reopen with it).")
                     .with("period", format(later));
         }
     }
