@@ -189,7 +189,9 @@ final class Generator {
         }
         YearMonth closeable = clock.minusMonths(2);
         if (!firstOpen.isAfter(closeable)) {
-            if (random.nextInt(25) == 0 && firstOpen.plusMonths(1).isBefore(clock) && !without.contains("out-of-order-closes")) {
+            boolean firstHasEntries = ops.stream().anyMatch(op -> op.posts() && YearMonth.from(op.date()).equals(firstOpen));
+            if (random.nextInt(25) == 0 && firstOpen.plusMonths(1).isBefore(clock) && firstHasEntries
+                    && !without.contains("out-of-order-closes")) {
                 add(new Op.PeriodClose(firstOpen.plusMonths(1), end, false));
             }
             add(new Op.PeriodClose(firstOpen, end, true));
@@ -427,6 +429,11 @@ final class Generator {
         // not before later cash on the same tranche: that cash was settled against what the reversal reopens
         LocalDate notBefore = target instanceof Op.Receipt r && r.agreement() != null
                 ? max(r.date(), latestOn(r.agreement(), r.tranche())) : target.date();
+        for (Op op : ops) {
+            if (op instanceof Op.Reversal earlier && earlier.target().equals(key)) {
+                notBefore = max(notBefore, earlier.date()); // a rejected request, then the approved one, in date order too
+            }
+        }
         add(new Op.Reversal(key, date(notBefore), approve));
     }
 

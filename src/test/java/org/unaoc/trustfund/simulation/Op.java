@@ -21,6 +21,13 @@ sealed interface Op {
         return List.of();
     }
 
+    /** Operations that always post an entry when accepted (a revaluation may post nothing). */
+    default boolean posts() {
+        return this instanceof Receipt || this instanceof BankStatement || this instanceof Expenditure
+                || this instanceof PscRemittance || (this instanceof Agreement a && !a.conditional())
+                || this instanceof Allowance;
+    }
+
     /** Period closes, reopenings and year-end closes: recorded at the end in the order-independence runs. */
     default boolean closing() {
         return false;

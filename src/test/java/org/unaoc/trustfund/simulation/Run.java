@@ -80,7 +80,7 @@ final class Run {
             outcomes.put(op, outcome.status());
             if (outcome.accepted() && outcome.status() != 204) {
                 accepted.add(new Model.Accepted(step, op));
-                if (posts(op)) {
+                if (op.posts()) {
                     postedIn.add(YearMonth.from(op.date()));
                 }
                 created.add(key(op));
@@ -142,13 +142,6 @@ final class Run {
     }
 
     /** What each operation may answer: anything else is a violation of its own kind. */
-    /** Operations that always post an entry when accepted (a revaluation may post nothing). */
-    private static boolean posts(Op op) {
-        return op instanceof Op.Receipt || op instanceof Op.BankStatement || op instanceof Op.Expenditure
-                || op instanceof Op.PscRemittance || (op instanceof Op.Agreement a && !a.conditional())
-                || op instanceof Op.Allowance;
-    }
-
     private static void expect(Op op, Driver.Outcome outcome, int step, Map<String, Violation> found,
                                boolean earlierOpenWithEntries) {
         if (outcome.status() >= 500) {
