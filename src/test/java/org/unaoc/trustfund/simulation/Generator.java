@@ -94,13 +94,7 @@ final class Generator {
         while (!clock.isAfter(LAST)) {
             if (clock.getMonthValue() == 1) {
                 for (String component : COMPONENTS) {
-                    BigDecimal planned = money(200_000, 600_000);
-                    add(new Op.CostPlan(component, clock.getYear(), planned, clock.atDay(1)));
-                    if (random.nextInt(3) == 0) {
-                        // an allotment caps the component's commitments in the year: some are then refused
-                        add(new Op.Allotment(component, clock.getYear(), planned.multiply(BigDecimal.valueOf(2 + random.nextInt(6)))
-                                .setScale(2, HALF_UP), clock.atDay(1), random.nextInt(6) > 0));
-                    }
+                    add(new Op.CostPlan(component, clock.getYear(), money(200_000, 600_000), clock.atDay(1)));
                 }
             }
             int count = perMonth / 2 + random.nextInt(perMonth + 1);
