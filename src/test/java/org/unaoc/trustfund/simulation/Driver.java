@@ -83,6 +83,8 @@ final class Driver {
             case Op.Obligation o -> remember(post("/api/obligations", commitment(o.component(), o.objectClass(), o.amount(),
                     o.date(), null)), obligations, o.key(), "id");
             case Op.Expenditure e -> expenditure(e);
+            case Op.Allotment a -> controlled(post("/api/allotments", Map.of("component", a.component(), "year", a.year(),
+                    "amount", money(a.amount(), "USD"))), a.approve());
             case Op.PscRemittance p -> post("/api/psc-remittances", Map.of("amount", p.amount().toPlainString(),
                     "date", p.date().toString()));
             case Op.Allowance a -> post("/api/impairments", Map.of("agreement", id(agreements, a.agreement()),

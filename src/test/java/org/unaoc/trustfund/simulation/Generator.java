@@ -94,7 +94,13 @@ final class Generator {
         while (!clock.isAfter(LAST)) {
             if (clock.getMonthValue() == 1) {
                 for (String component : COMPONENTS) {
-                    add(new Op.CostPlan(component, clock.getYear(), money(200_000, 600_000), clock.atDay(1)));
+                    BigDecimal planned = money(200_000, 600_000);
+                    add(new Op.CostPlan(component, clock.getYear(), planned, clock.atDay(1)));
+                    if (random.nextInt(3) == 0) {
+                        // an allotment caps the component's commitments in the year: some are then refused
+                        add(new Op.Allotment(component, clock.getYear(), planned.multiply(BigDecimal.valueOf(2 + random.nextInt(6)))
+                                .setScale(2, HALF_UP), clock.atDay(1), random.nextInt(6) > 0));
+                    }
                 }
             }
             int count = perMonth / 2 + random.nextInt(perMonth + 1);
@@ -291,6 +297,14 @@ final class Generator {
         };
         if (amount.signum() <= 0) {
             amount = outstanding;
+        }
+        if (on.isBefore(latestOn(pick.agreement().key(), pick.number()))) {
+            // cash dated before cash already on the tranche stays a plain part payment in either order: settled
+            // first in date order, it must not finish the tranche within the bank-charge tolerance
+            amount = amount.min(outstanding.subtract(unit.multiply(BigDecimal.valueOf(300))).setScale(2, HALF_UP));
+            if (amount.signum() <= 0) {
+                return;
+            }
         }
         receipt(pick.agreement().contributor(), pick.agreement().key(), pick.number(), null, currency, amount, on);
     }

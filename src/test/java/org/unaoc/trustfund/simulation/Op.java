@@ -148,6 +148,10 @@ sealed interface Op {
     record CostPlan(String component, int year, BigDecimal amount, LocalDate date) implements Op {
     }
 
+    /** An allotment for a component's year, asked for and approved (or rejected) by another officer. */
+    record Allotment(String component, int year, BigDecimal amount, LocalDate date, boolean approve) implements Op {
+    }
+
     record PscRemittance(BigDecimal amount, LocalDate date) implements Op {
     }
 
