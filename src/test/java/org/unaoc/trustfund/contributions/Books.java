@@ -114,6 +114,13 @@ final class Books {
         return lines;
     }
 
+    /** The agreement's lines on the accounts dated from–to, debit positive. */
+    static BigDecimal balance(DSLContext db, long agreement, String from, String to, String... accounts) {
+        return db.fetchSingle("SELECT coalesce(sum(l.amount_usd), 0) FROM journal_line l JOIN account a ON a.id = l.account_id "
+                + "WHERE l.agreement_id = ? AND a.code = ANY(?) AND l.entry_date BETWEEN ?::date AND ?::date",
+                agreement, accounts, from, to).get(0, BigDecimal.class);
+    }
+
     /** A receipt's part counts as received unless its entry was reversed (R21). */
     private static final String STANDING =
             "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_id = receipt_application.entry_id)";

@@ -55,7 +55,6 @@ class LateRateTest extends ApiTest {
     }
 
     private BigDecimal receivable(long agreement) {
-        return db.fetchSingle("SELECT coalesce(sum(l.amount_usd), 0) FROM journal_line l JOIN account a ON a.id = l.account_id "
-                + "WHERE l.agreement_id = ? AND a.code IN ('1210', '1220')", agreement).get(0, BigDecimal.class);
+        return Books.balance(db, agreement, "2000-01-01", "2099-12-31", "1210", "1220");
     }
 }

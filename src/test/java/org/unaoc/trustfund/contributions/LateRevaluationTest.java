@@ -44,10 +44,7 @@ class LateRevaluationTest extends FreshBooksTest {
         Books.r7Holds(db, id);
     }
 
-    /** The agreement's lines on an account between two dates, debit positive. */
     private BigDecimal sum(long agreement, String account, String from, String to) {
-        return db.fetchSingle("SELECT coalesce(sum(l.amount_usd), 0) FROM journal_line l JOIN account a ON a.id = l.account_id "
-                + "WHERE l.agreement_id = ? AND a.code = ? AND l.entry_date BETWEEN ?::date AND ?::date",
-                agreement, account, from, to).get(0, BigDecimal.class);
+        return Books.balance(db, agreement, from, to, account);
     }
 }

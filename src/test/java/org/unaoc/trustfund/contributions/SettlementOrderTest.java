@@ -62,8 +62,6 @@ class SettlementOrderTest extends ApiTest {
     }
 
     private BigDecimal carried(long agreement, String asOf) {
-        return db.fetchSingle("SELECT coalesce(sum(l.amount_usd), 0) FROM journal_line l JOIN account a ON a.id = l.account_id "
-                + "WHERE l.agreement_id = ? AND a.code IN ('1210', '1220') AND l.entry_date <= ?::date", agreement, asOf)
-                .get(0, BigDecimal.class);
+        return Books.balance(db, agreement, "2000-01-01", asOf, "1210", "1220");
     }
 }
