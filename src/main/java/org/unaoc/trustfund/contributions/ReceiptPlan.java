@@ -2,6 +2,7 @@ package org.unaoc.trustfund.contributions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ final class ReceiptPlan {
     }
 
     private final String currency;
+    private final LocalDate on;
     private final BigDecimal total;
     private final BigDecimal usdTotal;
     private final BigDecimal tolerance;
@@ -39,8 +41,9 @@ final class ReceiptPlan {
     private BigDecimal amountShared = BigDecimal.ZERO;
     private BigDecimal exchangeDifference = BigDecimal.ZERO;
 
-    ReceiptPlan(String currency, BigDecimal total, BigDecimal usdTotal, BigDecimal tolerance) {
+    ReceiptPlan(String currency, LocalDate on, BigDecimal total, BigDecimal usdTotal, BigDecimal tolerance) {
         this.currency = currency;
+        this.on = on;
         this.total = total;
         this.left = total;
         this.usdTotal = usdTotal;
@@ -93,7 +96,7 @@ final class ReceiptPlan {
                     settled = tranche.outstanding;
                 }
             }
-            var credited = tranche.settle(settled);
+            var credited = tranche.settle(settled, on);
             BigDecimal carrying = BigDecimal.ZERO;
             for (var account : credited.entrySet()) {
                 carrying = carrying.add(account.getValue()[0]);

@@ -144,7 +144,7 @@ public class Receipts {
         if (on.isBefore(receipt.receivedOn())) {
             throw Problem.invalidField("date", "cash cannot be applied before it was received (" + receipt.receivedOn() + ")");
         }
-        ReceiptPlan plan = new ReceiptPlan(receipt.amount().currency(), receipt.unapplied().amount(),
+        ReceiptPlan plan = new ReceiptPlan(receipt.amount().currency(), on, receipt.unapplied().amount(),
                 receipt.unappliedUsd(), fund.on(on).bankChargeTolerance());
         if (application.agreement() != null) {
             TrancheBook book = new TrancheBook(db);
@@ -217,7 +217,7 @@ public class Receipts {
             throw Problem.invalidField("bankAccount", "account " + bank.code() + " is kept in " + bank.currency()
                     + "; a " + amount.currency() + " receipt goes to an account in its currency or to the USD account");
         }
-        ReceiptPlan plan = new ReceiptPlan(amount.currency(), amount.amount(), usd, tolerance);
+        ReceiptPlan plan = new ReceiptPlan(amount.currency(), receipt.receivedOn(), amount.amount(), usd, tolerance);
         String contributor = receipt.contributor();
         Long pledge = null;
         if (receipt.agreement() != null) {

@@ -27,14 +27,32 @@ import org.unaoc.trustfund.db.tables.records.AgreementRecord;
  */
 final class TrancheBook {
 
-    /** What the books carry for one tranche on one receivable account: USD and the original amount. */
+    /**
+     * What the books carry for one tranche on one receivable account, movement by movement: the
+     * USD and the original amount held on a date are those of the movements dated on or before it
+     * (R16: a payment recorded late settles what was carried on its date).
+     */
     static final class Carrying {
-        BigDecimal usd;
-        BigDecimal original;
+        private final List<Movement> movements = new ArrayList<>();
 
-        Carrying(BigDecimal usd, BigDecimal original) {
-            this.usd = usd;
-            this.original = original;
+        private record Movement(LocalDate date, BigDecimal usd, BigDecimal original) {
+        }
+
+        void add(LocalDate date, BigDecimal usd, BigDecimal original) {
+            movements.add(new Movement(date, usd, original));
+        }
+
+        /** {USD, original} held at the end of {@code date}. */
+        BigDecimal[] on(LocalDate date) {
+            BigDecimal usd = BigDecimal.ZERO;
+            BigDecimal original = BigDecimal.ZERO;
+            for (Movement m : movements) {
+                if (!m.date().isAfter(date)) {
+                    usd = usd.add(m.usd());
+                    original = original.add(m.original());
+                }
+            }
+            return new BigDecimal[] {usd, original};
         }
     }
 
@@ -59,22 +77,26 @@ final class TrancheBook {
         }
 
         /**
-         * Settles {@code amount} of the outstanding: returns the USD carrying credited per account,
-         * the current account first. All of it when the tranche is settled in full.
+         * Settles {@code amount} of the outstanding on {@code date}: returns the USD carrying
+         * credited per account, the current account first, from what each carried on that date;
+         * all of it when the amount takes all it held.
          */
-        Map<String, BigDecimal[]> settle(BigDecimal amount) {
+        Map<String, BigDecimal[]> settle(BigDecimal amount, LocalDate date) {
             Map<String, BigDecimal[]> credited = new LinkedHashMap<>();
             BigDecimal left = amount;
             for (String account : List.of(Agreements.CURRENT, Agreements.NON_CURRENT)) {
-                Carrying held = carrying.get(account);
-                if (held == null || held.original.signum() == 0 || left.signum() == 0) {
+                Carrying carried = carrying.get(account);
+                if (carried == null || left.signum() == 0) {
                     continue;
                 }
-                BigDecimal take = left.min(held.original);
-                BigDecimal usd = take.compareTo(held.original) == 0 ? held.usd
-                        : held.usd.multiply(take).divide(held.original, 2, RoundingMode.HALF_UP);
-                held.usd = held.usd.subtract(usd);
-                held.original = held.original.subtract(take);
+                BigDecimal[] held = carried.on(date);
+                if (held[1].signum() <= 0) {
+                    continue;
+                }
+                BigDecimal take = left.min(held[1]);
+                BigDecimal usd = take.compareTo(held[1]) == 0 ? held[0]
+                        : held[0].multiply(take).divide(held[1], 2, RoundingMode.HALF_UP);
+                carried.add(date, usd.negate(), take.negate());
                 left = left.subtract(take);
                 credited.put(account, new BigDecimal[] {usd, take});
             }
@@ -122,14 +144,15 @@ final class TrancheBook {
             tranches.add(new OpenTranche(agreement, t.getTrancheNo(), t.getDueOn(), binding,
                     t.getAmount().subtract(received.getOrDefault(t.getTrancheNo(), BigDecimal.ZERO))));
         }
-        for (var row : db.select(JOURNAL_LINE.TRANCHE_NO, ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
+        for (var row : db.select(JOURNAL_LINE.TRANCHE_NO, ACCOUNT.CODE, JOURNAL_LINE.ENTRY_DATE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
                         DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.AMOUNT_USD)))
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .where(JOURNAL_LINE.AGREEMENT_ID.eq(agreementId))
                 .and(ACCOUNT.CODE.in(Agreements.CURRENT, Agreements.NON_CURRENT))
-                .groupBy(JOURNAL_LINE.TRANCHE_NO, ACCOUNT.CODE).fetch()) {
+                .groupBy(JOURNAL_LINE.TRANCHE_NO, ACCOUNT.CODE, JOURNAL_LINE.ENTRY_DATE).fetch()) {
             tranches.stream().filter(t -> t.number == row.value1()).findFirst()
-                    .ifPresent(t -> t.carrying.put(row.value2(), new Carrying(row.value3(), row.value4())));
+                    .ifPresent(t -> t.carrying.computeIfAbsent(row.value2(), account -> new Carrying())
+                            .add(row.value3(), row.value4(), row.value5()));
         }
         tranches.sort(Comparator.comparing((OpenTranche t) -> t.dueOn).thenComparingInt(t -> t.number));
         return tranches;

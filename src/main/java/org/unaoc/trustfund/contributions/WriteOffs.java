@@ -157,7 +157,7 @@ public class WriteOffs implements ControlledOperation<WriteOffs.Request> {
         if (amount.signum() <= 0 || amount.compareTo(tranche.outstanding) > 0) {
             throw Problem.invalidField("amount", "must be positive and at most the outstanding " + tranche.outstanding.toPlainString());
         }
-        var credited = tranche.settle(amount);
+        var credited = tranche.settle(amount, date(request));
         BigDecimal usd = credited.values().stream().map(v -> v[0]).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (usd.signum() <= 0) {
             throw Problem.conflict("nothing-carried", "Nothing carried", "The receivable carries no USD to write off.");

@@ -79,6 +79,11 @@ class EntryReversal implements ControlledOperation<EntryReversal.Request> {
             throw Problem.invalidField("date", "is missing");
         }
         JournalEntries.Entry original = entries.get(request.entry());
+        if (EntryType.valueOf(original.type()).isAdjustment()) {
+            throw Problem.conflict("adjustment-not-reversible", "Adjustment not reversible", "Entry " + original.id()
+                    + " is an adjustment the books post themselves so that recording order changes no figure (R16); "
+                    + "it follows the entries it restates. Reverse the receipt, settlement or revaluation it follows instead.");
+        }
         if (original.reversedBy() != null) {
             throw Problem.conflict("already-reversed", "Already reversed", "Entry " + original.id()
                     + " was already reversed by entry " + original.reversedBy() + "; an entry is reversed at most once.");

@@ -12,5 +12,16 @@ public enum EntryType {
     CONDITION_MET,
     WRITE_OFF,
     REFUND,
-    YEAR_END_CLOSE
+    YEAR_END_CLOSE,
+    /** R16: a settlement made to settle the carrying amount date order gives it; the difference to 7810. */
+    SETTLEMENT_ADJUSTMENT,
+    /** R16: a revaluation made to value what date order leaves outstanding at its date; the difference to 7820. */
+    REVALUATION_ADJUSTMENT,
+    /** R16: a move between 1220 and 1210 made to move the carrying amount date order gives. */
+    RECLASSIFICATION_ADJUSTMENT;
+
+    /** Posted by the books themselves to keep R16; reversing one would only be undone again. */
+    public boolean isAdjustment() {
+        return this == SETTLEMENT_ADJUSTMENT || this == REVALUATION_ADJUSTMENT || this == RECLASSIFICATION_ADJUSTMENT;
+    }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,11 +30,13 @@ public class Journal {
     private final DSLContext db;
     private final ChartOfAccounts chart;
     private final Periods periods;
+    private final ApplicationEventPublisher events;
 
-    Journal(DSLContext db, ChartOfAccounts chart, Periods periods) {
+    Journal(DSLContext db, ChartOfAccounts chart, Periods periods, ApplicationEventPublisher events) {
         this.db = db;
         this.chart = chart;
         this.periods = periods;
+        this.events = events;
     }
 
     /** Posts the entry and returns its id. */
@@ -72,6 +76,11 @@ public class Journal {
         if (lockLast && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
+                public int getOrder() {
+                    return LINES_BEFORE_COMMIT;
+                }
+
+                @Override
                 public void beforeCommit(boolean readOnly) {
                     insertLines(all, lockAccounts(all));
                 }
@@ -79,7 +88,46 @@ public class Journal {
         } else {
             insertLines(all, lockAccounts(all));
         }
+        published(ids);
         return ids;
+    }
+
+    /** Lines put off to the commit go in before {@link EntriesPosted} is published. */
+    private static final int LINES_BEFORE_COMMIT = 0;
+
+    /**
+     * Collects the transaction's entries and publishes them once before it commits, after the
+     * lines put off to then; entries posted while they are published are not published again.
+     */
+    private void published(List<Long> ids) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(new EntriesPosted(ids));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> collected = (List<Long>) TransactionSynchronizationManager.getResource(EntriesPosted.class);
+        if (collected != null) {
+            collected.addAll(ids);
+            return;
+        }
+        List<Long> posted = new ArrayList<>(ids);
+        TransactionSynchronizationManager.bindResource(EntriesPosted.class, posted);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST_PRECEDENCE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                events.publishEvent(new EntriesPosted(posted));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(EntriesPosted.class);
+            }
+        });
     }
 
     /** Rows per statement: PostgreSQL takes at most 65,535 bind values in one statement. */

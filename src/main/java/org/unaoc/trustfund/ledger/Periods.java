@@ -75,6 +75,16 @@ public class Periods {
         }
     }
 
+    /**
+     * The first day an entry may be dated on: the day after the last closed month (months close
+     * in order, so every day from it on is open), or {@link LocalDate#MIN} when none is closed.
+     */
+    public LocalDate firstOpenDay() {
+        Integer lastClosed = db.select(DSL.max(FISCAL_PERIOD.ID)).from(FISCAL_PERIOD)
+                .where(FISCAL_PERIOD.STATUS.eq("CLOSED")).fetchOne(0, Integer.class);
+        return lastClosed == null ? LocalDate.MIN : LocalDate.of(lastClosed / 100, lastClosed % 100, 1).plusMonths(1);
+    }
+
     static Problem closed(int period) {
         return Problem.conflict("period-closed", "Period closed", "The period " + format(period)
                 + " is closed: no entry may be dated in it. Date the entry in an open period, or ask for the period to be reopened.")

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
-import org.unaoc.trustfund.support.ApiTest;
+import org.unaoc.trustfund.support.FreshBooksTest;
 import org.unaoc.trustfund.support.Months;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * reclassifications between them; after every step R7 holds for every agreement, in USD and in
  * the agreement's currency. Replay with -Dseed=N.
  */
-class ExchangeInvariantTest extends ApiTest {
+class ExchangeInvariantTest extends FreshBooksTest {
 
     private static final String GBP_IBAN = "GB29NWBK60161331926819";
 

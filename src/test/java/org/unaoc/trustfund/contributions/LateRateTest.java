@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
-import org.unaoc.trustfund.support.ApiTest;
+import org.unaoc.trustfund.support.FreshBooksTest;
 import org.unaoc.trustfund.support.Months;
 
 /**
@@ -20,7 +20,7 @@ import org.unaoc.trustfund.support.Months;
  * simulation: seed 3 with -Dsimulation.without=late-revaluations,year-end-closes (a EUR rate from
  * 2007-02-22 added after postings dated after it; agreement A1's exchange differences 34.67 off).
  */
-class LateRateTest extends ApiTest {
+class LateRateTest extends FreshBooksTest {
 
     @Test
     void the_rate_in_force_when_the_agreement_is_signed_recognises_it() {

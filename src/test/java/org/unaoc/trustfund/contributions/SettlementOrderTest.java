@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.ApiTest;
 
@@ -42,7 +41,6 @@ class SettlementOrderTest extends ApiTest {
     }
 
     @Test
-    @Disabled("#15: a payment settles a share of the carrying amount as it stands when recorded, not on its date")
     void a_payment_recorded_after_a_later_one_gives_the_date_ordered_carrying_amount() {
         long id = agreement();
         pay(id, "111.11", "2006-03-20");

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
-import org.unaoc.trustfund.support.ApiTest;
+import org.unaoc.trustfund.support.FreshBooksTest;
 import tools.jackson.databind.JsonNode;
 
 /** The worked journals of ACCOUNTING.md §5 (contribution side), over HTTP, exact to the cent. */
-class WorkedJournalsTest extends ApiTest {
+class WorkedJournalsTest extends FreshBooksTest {
 
     private Books books;
 

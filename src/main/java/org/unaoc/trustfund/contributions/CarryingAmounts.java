@@ -1,0 +1,334 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+import static org.unaoc.trustfund.db.Tables.REVALUATION;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.unaoc.trustfund.currency.ExchangeRates;
+import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.currency.Rate;
+import org.unaoc.trustfund.ledger.Dimensions;
+import org.unaoc.trustfund.ledger.EntriesPosted;
+import org.unaoc.trustfund.ledger.EntryType;
+import org.unaoc.trustfund.ledger.Journal;
+import org.unaoc.trustfund.ledger.NewEntry;
+import org.unaoc.trustfund.ledger.NewLine;
+import org.unaoc.trustfund.ledger.Periods;
+
+/**
+ * R16 for money held in another currency: a tranche's receivable (1210, 1220) and the cash of a
+ * bank account kept in a currency (1011 …). Whatever order the postings were recorded in, the
+ * carrying amount on every date is the one date order gives:
+ * <ul>
+ * <li>what comes in (a receivable recognised, cash received) keeps the USD it was posted at;</li>
+ * <li>what goes out (a settlement, a write-off, a payment) takes its share of the carrying amount
+ * as it stood on its date, all of it when it takes all that is left (R5);</li>
+ * <li>a revaluation as of D values what was held at D at D's rate (R6);</li>
+ * <li>a reclassification moves the carrying amount of its date; a reversal undoes what the entry
+ * it reverses should have done.</li>
+ * </ul>
+ * Before each transaction that touched such a balance commits, the balance is walked in date
+ * order and each kind of movement (settlements, revaluations, reclassifications) compared with
+ * what was posted, cumulatively, date by date. A difference is posted on the date it arises (or
+ * on the first open day, when that date is in a closed month): a settlement's against 7810, a
+ * revaluation's against 7820, a reclassification's between 1220 and 1210. Recorded in date
+ * order there is nothing to adjust, so the worked journals post exactly what ACCOUNTING.md shows.
+ */
+@Service
+public class CarryingAmounts {
+
+    /** What an adjustment restates, the entry type it is posted as and where its difference goes. */
+    enum Kind {
+        SETTLEMENT(EntryType.SETTLEMENT_ADJUSTMENT, ReceiptPlan.REALISED),
+        REVALUATION(EntryType.REVALUATION_ADJUSTMENT, Revaluations.UNREALISED),
+        RECLASSIFICATION(EntryType.RECLASSIFICATION_ADJUSTMENT, null);
+
+        final EntryType posted;
+        final @Nullable String difference;
+
+        Kind(EntryType posted, @Nullable String difference) {
+            this.posted = posted;
+            this.difference = difference;
+        }
+
+        static Kind of(String entryType, @Nullable String reversedType) {
+            EntryType type = EntryType.valueOf(entryType);
+            if (type == EntryType.REVERSAL && reversedType != null) {
+                type = EntryType.valueOf(reversedType);
+            }
+            return switch (type) {
+                case REVALUATION, REVALUATION_ADJUSTMENT -> REVALUATION;
+                case RECLASSIFICATION, RECLASSIFICATION_ADJUSTMENT -> RECLASSIFICATION;
+                default -> SETTLEMENT;
+            };
+        }
+    }
+
+    /** One entry's net movement on one account of a balance. */
+    private record Movement(long entry, LocalDate date, EntryType type, @Nullable Long reverses, Kind kind,
+                            String account, BigDecimal usd, BigDecimal original) {
+    }
+
+    /** A balance in a currency: the accounts it lives on and the dimensions its lines carry. */
+    private record Balance(String currency, List<String> accounts, Dimensions dimensions, boolean fromStart) {
+    }
+
+    private static final class Held {
+        BigDecimal original = BigDecimal.ZERO;
+        BigDecimal carrying = BigDecimal.ZERO;
+
+        /** The USD of {@code amount} of what is held: all of it when it is all, else its share. */
+        BigDecimal share(BigDecimal amount) {
+            if (amount.compareTo(original) == 0) {
+                return carrying;
+            }
+            return carrying.multiply(amount).divide(original, 2, RoundingMode.HALF_UP);
+        }
+    }
+
+    private final DSLContext db;
+    private final Journal journal;
+    private final Periods periods;
+    private final ExchangeRates rates;
+
+    CarryingAmounts(DSLContext db, Journal journal, Periods periods, ExchangeRates rates) {
+        this.db = db;
+        this.journal = journal;
+        this.periods = periods;
+        this.rates = rates;
+    }
+
+    @EventListener
+    void posted(EntriesPosted posted) {
+        List<Long> entries = posted.entries();
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, LocalDate> cashFrom = new TreeMap<>();
+        Map<List<Object>, Balance> tranches = new LinkedHashMap<>();
+        for (var row : db.select(ACCOUNT.CODE, ACCOUNT.CURRENCY, JOURNAL_LINE.CURRENCY, JOURNAL_LINE.CONTRIBUTOR,
+                        JOURNAL_LINE.AGREEMENT_ID, JOURNAL_LINE.TRANCHE_NO, DSL.min(JOURNAL_LINE.ENTRY_DATE))
+                .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
+                .where(JOURNAL_LINE.ENTRY_ID.in(entries))
+                .and(JOURNAL_ENTRY.TYPE.notIn(adjustmentTypes()))
+                .and(JOURNAL_LINE.CURRENCY.ne(Money.USD))
+                .and(ACCOUNT.CODE.in(Agreements.CURRENT, Agreements.NON_CURRENT).and(JOURNAL_LINE.AGREEMENT_ID.isNotNull())
+                        .or(ACCOUNT.CURRENCY.ne(Money.USD)))
+                .groupBy(ACCOUNT.CODE, ACCOUNT.CURRENCY, JOURNAL_LINE.CURRENCY, JOURNAL_LINE.CONTRIBUTOR,
+                        JOURNAL_LINE.AGREEMENT_ID, JOURNAL_LINE.TRANCHE_NO)
+                .fetch()) {
+            String currency = row.value3().trim();
+            if (row.value2() != null) {
+                cashFrom.merge(row.value1(), row.value7(), (a, b) -> a.isBefore(b) ? a : b);
+            } else {
+                Dimensions dimensions = new Dimensions(row.value4(), row.value5(), row.value6(), null, null);
+                tranches.putIfAbsent(List.of(row.value5(), row.value6(), currency), new Balance(currency,
+                        List.of(Agreements.CURRENT, Agreements.NON_CURRENT), dimensions, true));
+            }
+        }
+        if (cashFrom.isEmpty() && tranches.isEmpty()) {
+            return;
+        }
+        LocalDate firstOpen = periods.firstOpenDay();
+        Set<LocalDate> revaluations = revaluationDates();
+        String user = db.select(JOURNAL_ENTRY.CREATED_BY).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ID.in(entries))
+                .orderBy(JOURNAL_ENTRY.ID).limit(1).fetchSingle(JOURNAL_ENTRY.CREATED_BY);
+        for (Balance tranche : tranches.values()) {
+            adjust(tranche, trancheCondition(tranche), LocalDate.MIN, revaluations, firstOpen, user);
+        }
+        for (var cash : cashFrom.entrySet()) {
+            String currency = db.select(ACCOUNT.CURRENCY).from(ACCOUNT).where(ACCOUNT.CODE.eq(cash.getKey()))
+                    .fetchSingle(ACCOUNT.CURRENCY).trim();
+            Balance account = new Balance(currency, List.of(cash.getKey()), Dimensions.NONE, false);
+            adjust(account, ACCOUNT.CODE.eq(cash.getKey()), cash.getValue(), revaluations, firstOpen, user);
+        }
+    }
+
+    private static List<String> adjustmentTypes() {
+        return java.util.Arrays.stream(EntryType.values()).filter(EntryType::isAdjustment).map(Enum::name).toList();
+    }
+
+    private static Condition trancheCondition(Balance tranche) {
+        return ACCOUNT.CODE.in(tranche.accounts()).and(JOURNAL_LINE.AGREEMENT_ID.eq(tranche.dimensions().agreement()))
+                .and(JOURNAL_LINE.TRANCHE_NO.eq(tranche.dimensions().tranche()))
+                .and(JOURNAL_LINE.CURRENCY.eq(tranche.currency()));
+    }
+
+    private Set<LocalDate> revaluationDates() {
+        return new TreeSet<>(db.selectDistinct(REVALUATION.AS_OF).from(REVALUATION).fetch(REVALUATION.AS_OF));
+    }
+
+    /**
+     * Walks the balance in date order from {@code from} (what was held before it taken as it
+     * stands) and posts what each kind of movement lacks, date by date.
+     */
+    private void adjust(Balance balance, Condition lines, LocalDate from, Set<LocalDate> revaluations, LocalDate firstOpen,
+                        String user) {
+        var reversed = JOURNAL_ENTRY.as("reversed");
+        Map<String, Held> held = new HashMap<>();
+        balance.accounts().forEach(account -> held.put(account, new Held()));
+        if (!from.equals(LocalDate.MIN)) {
+            for (var row : db.select(ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD), DSL.sum(JOURNAL_LINE.ORIGINAL_AMOUNT))
+                    .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                    .where(lines).and(JOURNAL_LINE.ENTRY_DATE.lt(from)).groupBy(ACCOUNT.CODE).fetch()) {
+                Held h = held.get(row.value1());
+                h.carrying = row.value2();
+                h.original = row.value3();
+            }
+        }
+        List<Movement> movements = db.select(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE,
+                        JOURNAL_ENTRY.REVERSES_ID, reversed.TYPE, ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
+                        DSL.sum(JOURNAL_LINE.ORIGINAL_AMOUNT))
+                .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
+                .leftJoin(reversed).on(reversed.ID.eq(JOURNAL_ENTRY.REVERSES_ID))
+                .where(lines).and(from.equals(LocalDate.MIN) ? DSL.noCondition() : JOURNAL_LINE.ENTRY_DATE.ge(from))
+                .groupBy(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE, JOURNAL_ENTRY.REVERSES_ID,
+                        reversed.TYPE, ACCOUNT.CODE)
+                .fetch(row -> new Movement(row.value1(), row.value2(), EntryType.valueOf(row.value3()), row.value4(),
+                        Kind.of(row.value3(), row.value5()), row.value6(), row.value7(), row.value8()));
+        TreeMap<LocalDate, List<Movement>> byDate = new TreeMap<>();
+        for (Movement m : movements) {
+            byDate.computeIfAbsent(m.date(), d -> new ArrayList<>()).add(m);
+        }
+        if (movements.isEmpty()) {
+            return;
+        }
+        for (LocalDate date : revaluations) {
+            if (!date.isBefore(from)) {
+                byDate.computeIfAbsent(date, d -> new ArrayList<>());
+            }
+        }
+        Map<Long, Map<String, BigDecimal>> targets = new HashMap<>();
+        Map<Kind, Map<String, BigDecimal>> missing = new EnumMap<>(Kind.class);
+        Map<LocalDate, Map<Kind, Map<String, BigDecimal>>> adjustments = new TreeMap<>();
+        for (var day : byDate.entrySet()) {
+            LocalDate date = day.getKey();
+            List<Movement> ofDay = new ArrayList<>(day.getValue());
+            // within a day: what leaves before what arrives in the same entry, revaluations at the end
+            ofDay.sort(Comparator.comparingLong(Movement::entry).thenComparing(m -> m.original().signum()));
+            for (Movement m : ofDay) {
+                // what was posted counts as it stands; what it should have been is added below
+                add(missing, m.kind(), m.account(), m.usd().negate());
+                if (m.type() == EntryType.REVALUATION || m.type().isAdjustment()) {
+                    continue;
+                }
+                Held h = held.get(m.account());
+                BigDecimal target = target(m, h, targets);
+                h.original = h.original.add(m.original());
+                h.carrying = h.carrying.add(target);
+                targets.computeIfAbsent(m.entry(), e -> new HashMap<>()).merge(m.account(), target, BigDecimal::add);
+                add(missing, m.kind(), m.account(), target);
+            }
+            if (revaluations.contains(date) || ofDay.stream().anyMatch(m -> m.type() == EntryType.REVALUATION)) {
+                for (var account : held.entrySet()) {
+                    Held h = account.getValue();
+                    if (h.original.signum() == 0 && h.carrying.signum() == 0) {
+                        continue;
+                    }
+                    Rate rate = rates.on(balance.currency(), date);
+                    BigDecimal target = rate.toUsd(h.original).subtract(h.carrying);
+                    h.carrying = h.carrying.add(target);
+                    add(missing, Kind.REVALUATION, account.getKey(), target);
+                }
+            }
+            if (date.isBefore(firstOpen)) {
+                continue;
+            }
+            for (var kind : missing.entrySet()) {
+                for (var account : kind.getValue().entrySet()) {
+                    if (account.getValue().signum() != 0) {
+                        adjustments.computeIfAbsent(date, d -> new EnumMap<>(Kind.class))
+                                .computeIfAbsent(kind.getKey(), k -> new LinkedHashMap<>())
+                                .put(account.getKey(), account.getValue());
+                        account.setValue(BigDecimal.ZERO);
+                    }
+                }
+            }
+        }
+        post(balance, adjustments, firstOpen, user);
+    }
+
+    /** The USD the movement should have posted, from what was held before it in date order. */
+    private static BigDecimal target(Movement m, Held h, Map<Long, Map<String, BigDecimal>> targets) {
+        if (m.type() == EntryType.REVERSAL) {
+            Map<String, BigDecimal> undone = m.reverses() == null ? null : targets.get(m.reverses());
+            BigDecimal original = undone == null ? null : undone.get(m.account());
+            return original == null ? m.usd() : original.negate();
+        }
+        if (m.type() == EntryType.RECLASSIFICATION && m.original().signum() > 0) {
+            // arrives with what left the other account in the same entry
+            BigDecimal left = targets.getOrDefault(m.entry(), Map.of()).values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return left.signum() == 0 ? m.usd() : left.negate();
+        }
+        if (m.original().signum() < 0 && h.original.signum() > 0) {
+            return h.share(m.original().negate()).negate();
+        }
+        return m.usd();
+    }
+
+    private static void add(Map<Kind, Map<String, BigDecimal>> missing, Kind kind, String account, BigDecimal usd) {
+        missing.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(account, usd, BigDecimal::add);
+    }
+
+    /** One entry per date and kind: the balance's lines (no currency moves) and their difference. */
+    private void post(Balance balance, Map<LocalDate, Map<Kind, Map<String, BigDecimal>>> adjustments, LocalDate firstOpen,
+                      String user) {
+        if (adjustments.isEmpty()) {
+            return;
+        }
+        List<NewEntry> entries = new ArrayList<>();
+        for (var day : adjustments.entrySet()) {
+            LocalDate on = day.getKey().isBefore(firstOpen) ? firstOpen : day.getKey();
+            for (var kind : day.getValue().entrySet()) {
+                List<NewLine> lines = new ArrayList<>();
+                BigDecimal total = BigDecimal.ZERO;
+                for (var account : kind.getValue().entrySet()) {
+                    lines.add(new NewLine(account.getKey(), account.getValue(), new Money(BigDecimal.ZERO, balance.currency()),
+                            null, null, balance.dimensions()));
+                    total = total.add(account.getValue());
+                }
+                if (total.signum() != 0) {
+                    String difference = kind.getKey().difference != null ? kind.getKey().difference : ReceiptPlan.REALISED;
+                    lines.add(new NewLine(difference, total.negate(), null, null, null, balance.dimensions()));
+                }
+                entries.add(new NewEntry(on, kind.getKey().posted, description(balance, kind.getKey(), day.getKey()),
+                        lines, null, user, null, null));
+            }
+        }
+        journal.postAll(entries);
+    }
+
+    private static String description(Balance balance, Kind kind, LocalDate date) {
+        String what = balance.dimensions().agreement() != null
+                ? "agreement " + balance.dimensions().agreement() + " tranche " + balance.dimensions().tranche()
+                : "account " + balance.accounts().getFirst();
+        return switch (kind) {
+            case SETTLEMENT -> "Settled at the carrying amount of " + date + " (R16): " + what;
+            case REVALUATION -> "Revaluation of " + date + " restated for what was held then (R16): " + what;
+            case RECLASSIFICATION -> "Reclassified at the carrying amount of " + date + " (R16): " + what;
+        };
+    }
+}
