@@ -1,8 +1,11 @@
 package org.unaoc.trustfund.contributions;
 
 import static org.unaoc.trustfund.db.Tables.ACCOUNT;
+import static org.unaoc.trustfund.db.Tables.ACCOUNT_PERIOD_BALANCE;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+import static org.unaoc.trustfund.db.Tables.RECEIPT;
+import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.REVALUATION;
 
 import java.math.BigDecimal;
@@ -61,7 +64,8 @@ public class CarryingAmounts {
     enum Kind {
         SETTLEMENT(EntryType.SETTLEMENT_ADJUSTMENT, ReceiptPlan.REALISED),
         REVALUATION(EntryType.REVALUATION_ADJUSTMENT, Revaluations.UNREALISED),
-        RECLASSIFICATION(EntryType.RECLASSIFICATION_ADJUSTMENT, null);
+        RECLASSIFICATION(EntryType.RECLASSIFICATION_ADJUSTMENT, null),
+        WRITE_OFF(EntryType.WRITE_OFF_ADJUSTMENT, WriteOffs.IMPAIRMENT);
 
         final EntryType posted;
         final @Nullable String difference;
@@ -79,6 +83,7 @@ public class CarryingAmounts {
             return switch (type) {
                 case REVALUATION, REVALUATION_ADJUSTMENT -> REVALUATION;
                 case RECLASSIFICATION, RECLASSIFICATION_ADJUSTMENT -> RECLASSIFICATION;
+                case WRITE_OFF, WRITE_OFF_ADJUSTMENT -> WRITE_OFF;
                 default -> SETTLEMENT;
             };
         }
@@ -147,7 +152,14 @@ public class CarryingAmounts {
                         List.of(Agreements.CURRENT, Agreements.NON_CURRENT), dimensions, true));
             }
         }
-        if (cashFrom.isEmpty() && tranches.isEmpty()) {
+        List<Long> receipts = db.selectDistinct(RECEIPT_APPLICATION.RECEIPT_ID).from(RECEIPT_APPLICATION)
+                .join(RECEIPT).on(RECEIPT.ID.eq(RECEIPT_APPLICATION.RECEIPT_ID))
+                .where(RECEIPT.CURRENCY.ne(Money.USD)).and(RECEIPT_APPLICATION.KIND.in(HELD))
+                .and(RECEIPT_APPLICATION.ENTRY_ID.in(entries)
+                        .or(RECEIPT_APPLICATION.ENTRY_ID.in(DSL.select(JOURNAL_ENTRY.REVERSES_ID).from(JOURNAL_ENTRY)
+                                .where(JOURNAL_ENTRY.ID.in(entries)))))
+                .orderBy(RECEIPT_APPLICATION.RECEIPT_ID).fetch(RECEIPT_APPLICATION.RECEIPT_ID);
+        if (cashFrom.isEmpty() && tranches.isEmpty() && receipts.isEmpty()) {
             return;
         }
         LocalDate firstOpen = periods.firstOpenDay();
@@ -156,6 +168,9 @@ public class CarryingAmounts {
                 .orderBy(JOURNAL_ENTRY.ID).limit(1).fetchSingle(JOURNAL_ENTRY.CREATED_BY);
         for (Balance tranche : tranches.values()) {
             adjust(tranche, trancheCondition(tranche), LocalDate.MIN, revaluations, firstOpen, user);
+        }
+        for (long receipt : receipts) {
+            adjustUnapplied(receipt, revaluations, firstOpen, user);
         }
         for (var cash : cashFrom.entrySet()) {
             String currency = db.select(ACCOUNT.CURRENCY).from(ACCOUNT).where(ACCOUNT.CODE.eq(cash.getKey()))
@@ -189,13 +204,18 @@ public class CarryingAmounts {
         Map<String, Held> held = new HashMap<>();
         balance.accounts().forEach(account -> held.put(account, new Held()));
         if (!from.equals(LocalDate.MIN)) {
-            for (var row : db.select(ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD), DSL.sum(JOURNAL_LINE.ORIGINAL_AMOUNT))
-                    .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
-                    .where(lines).and(JOURNAL_LINE.ENTRY_DATE.lt(from)).groupBy(ACCOUNT.CODE).fetch()) {
+            // a bank account's months before the walk from the kept period balances, not its every line
+            for (var row : db.select(ACCOUNT.CODE, DSL.sum(ACCOUNT_PERIOD_BALANCE.DEBIT_USD.minus(ACCOUNT_PERIOD_BALANCE.CREDIT_USD)),
+                            DSL.sum(ACCOUNT_PERIOD_BALANCE.NET_ORIGINAL))
+                    .from(ACCOUNT_PERIOD_BALANCE).join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_PERIOD_BALANCE.ACCOUNT_ID))
+                    .where(ACCOUNT.CODE.in(balance.accounts())).and(ACCOUNT_PERIOD_BALANCE.CURRENCY.eq(balance.currency()))
+                    .and(ACCOUNT_PERIOD_BALANCE.PERIOD_ID.lt(Periods.idOf(from)))
+                    .groupBy(ACCOUNT.CODE).fetch()) {
                 Held h = held.get(row.value1());
                 h.carrying = row.value2();
                 h.original = row.value3();
             }
+            from = from.withDayOfMonth(1);
         }
         List<Movement> movements = db.select(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE,
                         JOURNAL_ENTRY.REVERSES_ID, reversed.TYPE, ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
@@ -270,6 +290,131 @@ public class CarryingAmounts {
         post(balance, adjustments, firstOpen, user);
     }
 
+    /** The receipt_application kinds that make up a receipt's unapplied cash (2190). */
+    static final List<String> HELD = List.of("UNAPPLIED", "REVALUATION");
+
+    /** One row of a receipt's unapplied cash, or the undoing of one by the reversal of its entry. */
+    private record Held2190(long row, LocalDate date, Kind kind, EntryType type, BigDecimal amount, BigDecimal usd,
+                            @Nullable Long undoes, long entry) {
+    }
+
+    /**
+     * R16 for a receipt's unapplied cash held in its currency (2190, the sub-ledger of
+     * receipt_application): walked in date order like a receivable. Cash applied takes its share of
+     * what was carried on its date; a revaluation values what was held on its date; a reversal
+     * of the receipt takes out all that is left. A revaluation's difference is restated against
+     * 7820; an application's against 7810 on the tranche it settled, whose received USD moves with it.
+     */
+    private void adjustUnapplied(long receipt, Set<LocalDate> revaluations, LocalDate firstOpen, String user) {
+        var r = db.selectFrom(RECEIPT).where(RECEIPT.ID.eq(receipt)).fetchSingle();
+        String currency = r.getCurrency().trim();
+        var reversal = JOURNAL_ENTRY.as("reversal");
+        List<Held2190> rows = new ArrayList<>();
+        for (var row : db.select(RECEIPT_APPLICATION.ID, RECEIPT_APPLICATION.APPLIED_ON, JOURNAL_ENTRY.TYPE,
+                        RECEIPT_APPLICATION.AMOUNT, RECEIPT_APPLICATION.USD_VALUE, RECEIPT_APPLICATION.ENTRY_ID,
+                        reversal.ENTRY_DATE)
+                .from(RECEIPT_APPLICATION).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(RECEIPT_APPLICATION.ENTRY_ID))
+                .leftJoin(reversal).on(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID))
+                .where(RECEIPT_APPLICATION.RECEIPT_ID.eq(receipt)).and(RECEIPT_APPLICATION.KIND.in(HELD))
+                .orderBy(RECEIPT_APPLICATION.APPLIED_ON, RECEIPT_APPLICATION.ID).fetch()) {
+            EntryType type = EntryType.valueOf(row.value3());
+            rows.add(new Held2190(row.value1(), row.value2(), Kind.of(row.value3(), null), type, row.value4(), row.value5(),
+                    null, row.value6()));
+            if (row.value7() != null) {
+                // the reversal mirrors the row's journal line; what it should take out is worked out below
+                rows.add(new Held2190(-row.value1(), row.value7(), Kind.SETTLEMENT, type, row.value4().negate(),
+                        row.value5().negate(), row.value1(), row.value6()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        TreeMap<LocalDate, List<Held2190>> byDate = new TreeMap<>();
+        rows.forEach(row -> byDate.computeIfAbsent(row.date(), d -> new ArrayList<>()).add(row));
+        revaluations.stream().filter(date -> !date.isBefore(r.getReceivedOn()))
+                .forEach(date -> byDate.computeIfAbsent(date, d -> new ArrayList<>()));
+        Held held = new Held();
+        Map<Long, BigDecimal> targets = new HashMap<>();
+        Map<Kind, BigDecimal> missing = new EnumMap<>(Kind.class);
+        List<Object[]> restated = new ArrayList<>(); // {kind, usd, date, applying entry}
+        Long lastApplication = null;
+        for (var day : byDate.entrySet()) {
+            LocalDate date = day.getKey();
+            for (Held2190 row : day.getValue()) {
+                missing.merge(row.kind(), row.usd().negate(), BigDecimal::add);
+                if (row.type() == EntryType.REVALUATION || row.type().isAdjustment()) {
+                    continue;
+                }
+                BigDecimal target;
+                if (row.amount().signum() > 0 && row.undoes() == null) {
+                    target = row.usd();
+                } else if (row.amount().signum() > 0) {
+                    BigDecimal undone = targets.get(row.undoes());
+                    target = undone == null ? row.usd() : undone.negate();
+                } else if (held.original.signum() > 0) {
+                    target = held.share(row.amount().negate()).negate();
+                    lastApplication = row.undoes() == null ? row.entry() : null;
+                } else {
+                    target = row.usd();
+                }
+                held.original = held.original.add(row.amount());
+                held.carrying = held.carrying.add(target);
+                targets.put(row.row(), target);
+                missing.merge(row.kind(), target, BigDecimal::add);
+            }
+            if (revaluations.contains(date) && (held.original.signum() != 0 || held.carrying.signum() != 0)) {
+                BigDecimal target = rates.on(currency, date).toUsd(held.original).subtract(held.carrying);
+                held.carrying = held.carrying.add(target);
+                missing.merge(Kind.REVALUATION, target, BigDecimal::add);
+            }
+            if (date.isBefore(firstOpen)) {
+                continue;
+            }
+            for (var kind : missing.entrySet()) {
+                BigDecimal change = kind.getValue();
+                if (change.signum() == 0) {
+                    continue;
+                }
+                kind.setValue(BigDecimal.ZERO);
+                restated.add(new Object[] {kind.getKey(), change, date, lastApplication});
+            }
+        }
+        for (Object[] each : restated) {
+            Kind kind = (Kind) each[0];
+            BigDecimal change = (BigDecimal) each[1];
+            LocalDate date = (LocalDate) each[2];
+            LocalDate on = date.isBefore(firstOpen) ? firstOpen : date;
+            Long applying = (Long) each[3];
+            var tranche = kind == Kind.SETTLEMENT && applying != null
+                    ? db.select(RECEIPT_APPLICATION.AGREEMENT_ID, RECEIPT_APPLICATION.TRANCHE_NO).from(RECEIPT_APPLICATION)
+                            .where(RECEIPT_APPLICATION.ENTRY_ID.eq(applying)).and(RECEIPT_APPLICATION.KIND.eq("TRANCHE"))
+                            .orderBy(RECEIPT_APPLICATION.ID).limit(1).fetchOne() : null;
+            Dimensions dimensions = new Dimensions(r.getContributor(), tranche == null ? null : tranche.value1(),
+                    tranche == null ? null : tranche.value2(), null, null);
+            String difference = kind == Kind.REVALUATION ? Revaluations.UNREALISED : ReceiptPlan.REALISED;
+            // 2190 is a liability: more USD carried is a credit
+            long entry = journal.post(new NewEntry(on, kind.posted, (kind == Kind.REVALUATION
+                    ? "Revaluation of " + date + " restated for the unapplied cash of receipt " + receipt + " then held (R16)"
+                    : "Unapplied cash of receipt " + receipt + " applied at its carrying amount of " + date + " (R16)"),
+                    List.of(new NewLine(ReceiptPlan.UNAPPLIED, change.negate(), new Money(BigDecimal.ZERO, currency), null, null,
+                                    dimensions),
+                            new NewLine(difference, change, null, null, null, dimensions)), null, user, null, null));
+            insertRow(receipt, "REVALUATION", null, null, r.getContributor(), change, entry, on);
+            if (tranche != null) {
+                insertRow(receipt, "TRANCHE", tranche.value1(), tranche.value2(), r.getContributor(), change.negate(), entry, on);
+            }
+        }
+    }
+
+    private void insertRow(long receipt, String kind, @Nullable Long agreement, @Nullable Integer tranche,
+                           @Nullable String contributor, BigDecimal usd, long entry, LocalDate on) {
+        db.insertInto(RECEIPT_APPLICATION).set(RECEIPT_APPLICATION.RECEIPT_ID, receipt).set(RECEIPT_APPLICATION.KIND, kind)
+                .set(RECEIPT_APPLICATION.AGREEMENT_ID, agreement).set(RECEIPT_APPLICATION.TRANCHE_NO, tranche)
+                .set(RECEIPT_APPLICATION.CONTRIBUTOR, contributor).set(RECEIPT_APPLICATION.AMOUNT, BigDecimal.ZERO)
+                .set(RECEIPT_APPLICATION.USD_VALUE, usd).set(RECEIPT_APPLICATION.ENTRY_ID, entry)
+                .set(RECEIPT_APPLICATION.APPLIED_ON, on).execute();
+    }
+
     /** The USD the movement should have posted, from what was held before it in date order. */
     private static BigDecimal target(Movement m, Held h, Map<Long, Map<String, BigDecimal>> targets) {
         if (m.type() == EntryType.REVERSAL) {
@@ -329,6 +474,7 @@ public class CarryingAmounts {
             case SETTLEMENT -> "Settled at the carrying amount of " + date + " (R16): " + what;
             case REVALUATION -> "Revaluation of " + date + " restated for what was held then (R16): " + what;
             case RECLASSIFICATION -> "Reclassified at the carrying amount of " + date + " (R16): " + what;
+            case WRITE_OFF -> "Written off at the carrying amount of " + date + " (R16): " + what;
         };
     }
 }

@@ -145,7 +145,7 @@ public class Receipts {
             throw Problem.invalidField("date", "cash cannot be applied before it was received (" + receipt.receivedOn() + ")");
         }
         ReceiptPlan plan = new ReceiptPlan(receipt.amount().currency(), on, receipt.unapplied().amount(),
-                receipt.unappliedUsd(), fund.on(on).bankChargeTolerance());
+                unappliedUsdOn(id, on, receipt.unapplied().amount()), fund.on(on).bankChargeTolerance());
         if (application.agreement() != null) {
             TrancheBook book = new TrancheBook(db);
             AgreementRecord agreement = agreement(book, application.agreement(), receipt.amount().currency());
@@ -175,6 +175,22 @@ public class Receipts {
                 takenUsd.negate(), null), entry, on));
         insertApplications(rows);
         return views.get(id);
+    }
+
+    /**
+     * R16: the USD that {@code amount} of a receipt's unapplied cash carried on {@code on} (its
+     * share of what was held then, all of it when it is all), not what later revaluations made it.
+     */
+    private BigDecimal unappliedUsdOn(long receipt, LocalDate on, BigDecimal amount) {
+        var held = db.select(DSL.coalesce(DSL.sum(RECEIPT_APPLICATION.AMOUNT), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(RECEIPT_APPLICATION.USD_VALUE), BigDecimal.ZERO))
+                .from(RECEIPT_APPLICATION).where(RECEIPT_APPLICATION.RECEIPT_ID.eq(receipt))
+                .and(RECEIPT_APPLICATION.KIND.in("UNAPPLIED", "REVALUATION")).and(RECEIPT_APPLICATION.APPLIED_ON.le(on))
+                .and(Received.standingBy(on)).fetchSingle();
+        if (held.value1().signum() <= 0 || held.value1().compareTo(amount) == 0) {
+            return held.value1().signum() <= 0 ? BigDecimal.ZERO : held.value2();
+        }
+        return held.value2().multiply(amount).divide(held.value1(), 2, java.math.RoundingMode.HALF_UP);
     }
 
     private record Prepared(NewReceipt receipt, NewLine cash, BigDecimal usd, @Nullable Rate rate, ReceiptPlan plan,

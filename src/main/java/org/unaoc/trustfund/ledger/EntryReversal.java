@@ -79,6 +79,11 @@ class EntryReversal implements ControlledOperation<EntryReversal.Request> {
             throw Problem.invalidField("date", "is missing");
         }
         JournalEntries.Entry original = entries.get(request.entry());
+        if (EntryType.valueOf(original.type()) == EntryType.REVALUATION) {
+            throw Problem.conflict("revaluation-not-reversible", "Revaluation not reversible", "Entry " + original.id()
+                    + " is a revaluation (R6): it values what was held at the rates of its date, and later postings settle "
+                    + "what it carried. To change it, correct the rate of that date (a controlled correction).");
+        }
         if (EntryType.valueOf(original.type()).isAdjustment()) {
             throw Problem.conflict("adjustment-not-reversible", "Adjustment not reversible", "Entry " + original.id()
                     + " is an adjustment the books post themselves so that recording order changes no figure (R16); "

@@ -18,10 +18,13 @@ public enum EntryType {
     /** R16: a revaluation made to value what date order leaves outstanding at its date; the difference to 7820. */
     REVALUATION_ADJUSTMENT,
     /** R16: a move between 1220 and 1210 made to move the carrying amount date order gives. */
-    RECLASSIFICATION_ADJUSTMENT;
+    RECLASSIFICATION_ADJUSTMENT,
+    /** R16: a write-off made to write off the carrying amount date order gives; the difference to 6500. */
+    WRITE_OFF_ADJUSTMENT;
 
     /** Posted by the books themselves to keep R16; reversing one would only be undone again. */
     public boolean isAdjustment() {
-        return this == SETTLEMENT_ADJUSTMENT || this == REVALUATION_ADJUSTMENT || this == RECLASSIFICATION_ADJUSTMENT;
+        return this == SETTLEMENT_ADJUSTMENT || this == REVALUATION_ADJUSTMENT || this == RECLASSIFICATION_ADJUSTMENT
+                || this == WRITE_OFF_ADJUSTMENT;
     }
 }

@@ -272,8 +272,8 @@ public class ReceiptApplication extends TableImpl<ReceiptApplicationRecord> {
     @Override
     public List<Check<ReceiptApplicationRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("receipt_application_amount_check"), "(((amount <> (0)::numeric) OR (kind = 'REVALUATION'::text)))", true),
-            Internal.createCheck(this, DSL.name("receipt_application_check"), "(((kind = ANY (ARRAY['UNAPPLIED'::text, 'REVALUATION'::text])) OR (amount > (0)::numeric)))", true),
+            Internal.createCheck(this, DSL.name("receipt_application_amount_check"), "(((amount <> (0)::numeric) OR (kind = ANY (ARRAY['REVALUATION'::text, 'TRANCHE'::text]))))", true),
+            Internal.createCheck(this, DSL.name("receipt_application_check"), "(((kind = ANY (ARRAY['UNAPPLIED'::text, 'REVALUATION'::text])) OR (amount > (0)::numeric) OR ((kind = 'TRANCHE'::text) AND (amount = (0)::numeric) AND (usd_value <> (0)::numeric))))", true),
             Internal.createCheck(this, DSL.name("receipt_application_check1"), "(((kind <> ALL (ARRAY['TRANCHE'::text, 'BANK_CHARGE'::text])) OR (tranche_no IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("receipt_application_kind_check"), "((kind = ANY (ARRAY['TRANCHE'::text, 'BANK_CHARGE'::text, 'CONDITIONAL'::text, 'REVENUE'::text, 'UNAPPLIED'::text, 'REVALUATION'::text])))", true),
             Internal.createCheck(this, DSL.name("receipt_application_revaluation"), "(((kind <> 'REVALUATION'::text) OR ((amount = (0)::numeric) AND (usd_value <> (0)::numeric))))", true)
