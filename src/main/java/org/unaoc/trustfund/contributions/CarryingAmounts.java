@@ -137,13 +137,13 @@ public class CarryingAmounts {
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
                 .where(JOURNAL_LINE.ENTRY_ID.in(entries))
                 .and(JOURNAL_ENTRY.TYPE.notIn(adjustmentTypes()))
-                .and(JOURNAL_LINE.CURRENCY.ne(Money.USD))
+                // receivables in any currency (a USD one for its reclassifications), cash in another currency
                 .and(ACCOUNT.CODE.in(Agreements.CURRENT, Agreements.NON_CURRENT).and(JOURNAL_LINE.AGREEMENT_ID.isNotNull())
-                        .or(ACCOUNT.CURRENCY.ne(Money.USD)))
+                        .or(ACCOUNT.CURRENCY.ne(Money.USD).and(JOURNAL_LINE.CURRENCY.ne(Money.USD))))
                 .groupBy(ACCOUNT.CODE, ACCOUNT.CURRENCY, JOURNAL_LINE.CURRENCY, JOURNAL_LINE.CONTRIBUTOR,
                         JOURNAL_LINE.AGREEMENT_ID, JOURNAL_LINE.TRANCHE_NO)
                 .fetch()) {
-            String currency = row.value3().trim();
+            String currency = row.value3() == null ? Money.USD : row.value3().trim();
             if (row.value2() != null) {
                 cashFrom.merge(row.value1(), row.value7(), (a, b) -> a.isBefore(b) ? a : b);
             } else {
@@ -187,7 +187,8 @@ public class CarryingAmounts {
     private static Condition trancheCondition(Balance tranche) {
         return ACCOUNT.CODE.in(tranche.accounts()).and(JOURNAL_LINE.AGREEMENT_ID.eq(tranche.dimensions().agreement()))
                 .and(JOURNAL_LINE.TRANCHE_NO.eq(tranche.dimensions().tranche()))
-                .and(JOURNAL_LINE.CURRENCY.eq(tranche.currency()));
+                .and(tranche.currency().equals(Money.USD) ? JOURNAL_LINE.CURRENCY.isNull()
+                        : JOURNAL_LINE.CURRENCY.eq(tranche.currency()));
     }
 
     private Set<LocalDate> revaluationDates() {
@@ -219,7 +220,7 @@ public class CarryingAmounts {
         }
         List<Movement> movements = db.select(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE,
                         JOURNAL_ENTRY.REVERSES_ID, reversed.TYPE, ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
-                        DSL.sum(JOURNAL_LINE.ORIGINAL_AMOUNT))
+                        DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.AMOUNT_USD)))
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
                 .leftJoin(reversed).on(reversed.ID.eq(JOURNAL_ENTRY.REVERSES_ID))
@@ -242,7 +243,10 @@ public class CarryingAmounts {
         }
         Map<Long, Map<String, BigDecimal>> targets = new HashMap<>();
         Map<Kind, Map<String, BigDecimal>> missing = new EnumMap<>(Kind.class);
+        Map<String, BigDecimal> missingOriginal = new LinkedHashMap<>();
+        Map<Long, BigDecimal> moved = new HashMap<>();
         Map<LocalDate, Map<Kind, Map<String, BigDecimal>>> adjustments = new TreeMap<>();
+        Map<LocalDate, Map<String, BigDecimal>> movedAmounts = new TreeMap<>();
         for (var day : byDate.entrySet()) {
             LocalDate date = day.getKey();
             List<Movement> ofDay = new ArrayList<>(day.getValue());
@@ -256,12 +260,24 @@ public class CarryingAmounts {
                 }
                 Held h = held.get(m.account());
                 BigDecimal target = target(m, h, targets);
-                h.original = h.original.add(m.original());
+                BigDecimal amount = m.original();
+                if (m.type() == EntryType.RECLASSIFICATION) {
+                    // a reclassification moves what the account held on its date: its amount as well as its USD
+                    amount = m.original().signum() < 0 ? h.original.negate()
+                            : moved.getOrDefault(m.entry(), m.original());
+                    if (m.original().signum() < 0) {
+                        target = h.carrying.negate();
+                        moved.merge(m.entry(), h.original, BigDecimal::add);
+                    }
+                    addOriginal(missingOriginal, m.account(), amount.subtract(m.original()));
+                }
+                h.original = h.original.add(amount);
                 h.carrying = h.carrying.add(target);
                 targets.computeIfAbsent(m.entry(), e -> new HashMap<>()).merge(m.account(), target, BigDecimal::add);
                 add(missing, m.kind(), m.account(), target);
             }
-            if (revaluations.contains(date) || ofDay.stream().anyMatch(m -> m.type() == EntryType.REVALUATION)) {
+            if (!balance.currency().equals(Money.USD)
+                    && (revaluations.contains(date) || ofDay.stream().anyMatch(m -> m.type() == EntryType.REVALUATION))) {
                 for (var account : held.entrySet()) {
                     Held h = account.getValue();
                     if (h.original.signum() == 0 && h.carrying.signum() == 0) {
@@ -278,16 +294,20 @@ public class CarryingAmounts {
             }
             for (var kind : missing.entrySet()) {
                 for (var account : kind.getValue().entrySet()) {
+                    BigDecimal amount = kind.getKey() == Kind.RECLASSIFICATION
+                            ? missingOriginal.getOrDefault(account.getKey(), BigDecimal.ZERO) : BigDecimal.ZERO;
                     if (account.getValue().signum() != 0) {
                         adjustments.computeIfAbsent(date, d -> new EnumMap<>(Kind.class))
                                 .computeIfAbsent(kind.getKey(), k -> new LinkedHashMap<>())
                                 .put(account.getKey(), account.getValue());
+                        movedAmounts.computeIfAbsent(date, d -> new LinkedHashMap<>()).put(account.getKey(), amount);
                         account.setValue(BigDecimal.ZERO);
+                        missingOriginal.remove(account.getKey());
                     }
                 }
             }
         }
-        post(balance, adjustments, firstOpen, user);
+        post(balance, adjustments, movedAmounts, firstOpen, user);
     }
 
     /** The receipt_application kinds that make up a receipt's unapplied cash (2190). */
@@ -434,13 +454,17 @@ public class CarryingAmounts {
         return m.usd();
     }
 
+    private static void addOriginal(Map<String, BigDecimal> missing, String account, BigDecimal amount) {
+        missing.merge(account, amount, BigDecimal::add);
+    }
+
     private static void add(Map<Kind, Map<String, BigDecimal>> missing, Kind kind, String account, BigDecimal usd) {
         missing.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(account, usd, BigDecimal::add);
     }
 
     /** One entry per date and kind: the balance's lines (no currency moves) and their difference. */
-    private void post(Balance balance, Map<LocalDate, Map<Kind, Map<String, BigDecimal>>> adjustments, LocalDate firstOpen,
-                      String user) {
+    private void post(Balance balance, Map<LocalDate, Map<Kind, Map<String, BigDecimal>>> adjustments,
+                      Map<LocalDate, Map<String, BigDecimal>> movedAmounts, LocalDate firstOpen, String user) {
         if (adjustments.isEmpty()) {
             return;
         }
@@ -451,8 +475,11 @@ public class CarryingAmounts {
                 List<NewLine> lines = new ArrayList<>();
                 BigDecimal total = BigDecimal.ZERO;
                 for (var account : kind.getValue().entrySet()) {
-                    lines.add(new NewLine(account.getKey(), account.getValue(), new Money(BigDecimal.ZERO, balance.currency()),
-                            null, null, balance.dimensions()));
+                    BigDecimal amount = kind.getKey() == Kind.RECLASSIFICATION
+                            ? movedAmounts.get(day.getKey()).getOrDefault(account.getKey(), BigDecimal.ZERO) : BigDecimal.ZERO;
+                    Money original = balance.currency().equals(Money.USD) ? null
+                            : new Money(amount.signum() == account.getValue().signum() ? amount : BigDecimal.ZERO, balance.currency());
+                    lines.add(new NewLine(account.getKey(), account.getValue(), original, null, null, balance.dimensions()));
                     total = total.add(account.getValue());
                 }
                 if (total.signum() != 0) {

@@ -1,0 +1,55 @@
+package org.unaoc.trustfund.contributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unaoc.trustfund.contributions.Books.money;
+import static org.unaoc.trustfund.contributions.Books.tranche;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.unaoc.trustfund.support.Api;
+import org.unaoc.trustfund.support.FreshBooksTest;
+
+/**
+ * R16 on the move from non-current to current (R2), J-D's agreement: USD 300,000 a year due
+ * 2006-06-30, 2007-06-30 and 2008-06-30, signed 2006-05-01 (1210 300,000.00, 1220 600,000.00).
+ * 100,000.00 of the 2007 tranche arrives on 2006-12-20; the 2006-12-31 reclassification moves what
+ * 1220 still holds of it, 200,000.00. By hand, at 2006-12-31: 1210 500,000.00 (300,000.00 of 2006
+ * and 200,000.00 of 2007) and 1220 300,000.00 (2008), whether the reclassification was recorded
+ * before the receipt or after it. Found by the simulation (seed 10, a reclassification recorded
+ * before a receipt dated two days earlier).
+ */
+class ReclassificationOrderTest extends FreshBooksTest {
+
+    @ParameterizedTest(name = "reclassification recorded {0} the receipt")
+    @ValueSource(strings = {"before", "after"})
+    void a_receipt_dated_before_the_reclassification_in_either_recording_order(String reclassification) {
+        Books books = new Books(api());
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'TR'")) == 0) {
+            books.contributor("TR", "Türkiye", "GOVERNMENT", true, false);
+        }
+        long id = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
+                tranche("2007-06-30", "300000.00", "USD"), tranche("2008-06-30", "300000.00", "USD")), Map.of())
+                .get("id").asLong();
+        if (reclassification.equals("before")) {
+            reclassify();
+        }
+        books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("100000.00", "USD"), "receivedOn", "2006-12-20",
+                "bankAccount", "1010"));
+        if (reclassification.equals("after")) {
+            reclassify();
+        }
+
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1210")).as("1210").isEqualByComparingTo("500000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1220")).as("1220").isEqualByComparingTo("300000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-19", "1220")).as("1220 before the receipt")
+                .isEqualByComparingTo("600000.00");
+        Books.r7Holds(db, id);
+    }
+
+    private void reclassify() {
+        Api.Response response = api().post("finance", "/api/reclassifications", Map.of("asOf", "2006-12-31"));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+}
