@@ -444,9 +444,8 @@ public class CarryingAmounts {
         }
         if (m.type() == EntryType.RECLASSIFICATION && m.original().signum() > 0) {
             // arrives with what left the other account in the same entry
-            BigDecimal left = targets.getOrDefault(m.entry(), Map.of()).values().stream()
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            return left.signum() == 0 ? m.usd() : left.negate();
+            Map<String, BigDecimal> leaving = targets.get(m.entry());
+            return leaving == null ? m.usd() : leaving.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).negate();
         }
         if (m.original().signum() < 0 && h.original.signum() > 0) {
             return h.share(m.original().negate()).negate();

@@ -48,6 +48,32 @@ class ReclassificationOrderTest extends FreshBooksTest {
         Books.r7Holds(db, id);
     }
 
+    /** Seed 12: the whole tranche paid before the reclassification date, recorded after it: nothing moves. */
+    @ParameterizedTest(name = "reclassification recorded {0} the receipt")
+    @ValueSource(strings = {"before", "after"})
+    void a_tranche_paid_in_full_before_the_reclassification_moves_nothing(String reclassification) {
+        Books books = new Books(api());
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'TR'")) == 0) {
+            books.contributor("TR", "Türkiye", "GOVERNMENT", true, false);
+        }
+        long id = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
+                tranche("2007-06-30", "300000.00", "USD"), tranche("2008-06-30", "300000.00", "USD")), Map.of())
+                .get("id").asLong();
+        if (reclassification.equals("before")) {
+            reclassify();
+        }
+        books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("300000.00", "USD"), "receivedOn", "2006-11-18",
+                "bankAccount", "1010"));
+        if (reclassification.equals("after")) {
+            reclassify();
+        }
+
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1210")).as("1210").isEqualByComparingTo("300000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1220")).as("1220").isEqualByComparingTo("300000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "7810")).as("no exchange difference").isEqualByComparingTo("0");
+        Books.r7Holds(db, id);
+    }
+
     private void reclassify() {
         Api.Response response = api().post("finance", "/api/reclassifications", Map.of("asOf", "2006-12-31"));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
