@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -129,13 +130,15 @@ public class CarryingAmounts {
         if (entries.isEmpty()) {
             return;
         }
+        // one bind value however many entries the transaction posted (a bank statement posts thousands)
+        Field<Long[]> ids = DSL.val(entries.toArray(Long[]::new));
         Map<String, LocalDate> cashFrom = new TreeMap<>();
         Map<List<Object>, Balance> tranches = new LinkedHashMap<>();
         for (var row : db.select(ACCOUNT.CODE, ACCOUNT.CURRENCY, JOURNAL_LINE.CURRENCY, JOURNAL_LINE.CONTRIBUTOR,
                         JOURNAL_LINE.AGREEMENT_ID, JOURNAL_LINE.TRANCHE_NO, DSL.min(JOURNAL_LINE.ENTRY_DATE))
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
-                .where(JOURNAL_LINE.ENTRY_ID.in(entries))
+                .where(JOURNAL_LINE.ENTRY_ID.eq(DSL.any(ids)))
                 .and(JOURNAL_ENTRY.TYPE.notIn(adjustmentTypes()))
                 // receivables in any currency (a USD one for its reclassifications), cash in another currency
                 .and(ACCOUNT.CODE.in(Agreements.CURRENT, Agreements.NON_CURRENT).and(JOURNAL_LINE.AGREEMENT_ID.isNotNull())
@@ -152,20 +155,31 @@ public class CarryingAmounts {
                         List.of(Agreements.CURRENT, Agreements.NON_CURRENT), dimensions, true));
             }
         }
+        // a USD receivable can only be restated by its move from 1220 to 1210: walk it when it has one
+        List<Long> usdAgreements = tranches.values().stream().filter(t -> t.currency().equals(Money.USD))
+                .map(t -> t.dimensions().agreement()).distinct().toList();
+        if (!usdAgreements.isEmpty()) {
+            java.util.Set<Long> reclassified = new java.util.HashSet<>(db.selectDistinct(JOURNAL_LINE.AGREEMENT_ID)
+                    .from(JOURNAL_LINE).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
+                    .where(JOURNAL_ENTRY.TYPE.eq(EntryType.RECLASSIFICATION.name()))
+                    .and(JOURNAL_LINE.AGREEMENT_ID.eq(DSL.any(DSL.val(usdAgreements.toArray(Long[]::new)))))
+                    .fetch(JOURNAL_LINE.AGREEMENT_ID));
+            tranches.values().removeIf(t -> t.currency().equals(Money.USD) && !reclassified.contains(t.dimensions().agreement()));
+        }
         List<Long> receipts = db.selectDistinct(RECEIPT_APPLICATION.RECEIPT_ID).from(RECEIPT_APPLICATION)
                 .join(RECEIPT).on(RECEIPT.ID.eq(RECEIPT_APPLICATION.RECEIPT_ID))
                 .where(RECEIPT.CURRENCY.ne(Money.USD)).and(RECEIPT_APPLICATION.KIND.in(HELD))
-                .and(RECEIPT_APPLICATION.ENTRY_ID.in(entries)
+                .and(RECEIPT_APPLICATION.ENTRY_ID.eq(DSL.any(ids))
                         .or(RECEIPT_APPLICATION.ENTRY_ID.in(DSL.select(JOURNAL_ENTRY.REVERSES_ID).from(JOURNAL_ENTRY)
-                                .where(JOURNAL_ENTRY.ID.in(entries)))))
+                                .where(JOURNAL_ENTRY.ID.eq(DSL.any(ids))))))
                 .orderBy(RECEIPT_APPLICATION.RECEIPT_ID).fetch(RECEIPT_APPLICATION.RECEIPT_ID);
         if (cashFrom.isEmpty() && tranches.isEmpty() && receipts.isEmpty()) {
             return;
         }
         LocalDate firstOpen = periods.firstOpenDay();
         Set<LocalDate> revaluations = revaluationDates();
-        String user = db.select(JOURNAL_ENTRY.CREATED_BY).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ID.in(entries))
-                .orderBy(JOURNAL_ENTRY.ID).limit(1).fetchSingle(JOURNAL_ENTRY.CREATED_BY);
+        String user = db.select(JOURNAL_ENTRY.CREATED_BY).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ID.eq(entries.getFirst()))
+                .fetchSingle(JOURNAL_ENTRY.CREATED_BY);
         for (Balance tranche : tranches.values()) {
             adjust(tranche, trancheCondition(tranche), LocalDate.MIN, revaluations, firstOpen, user);
         }
