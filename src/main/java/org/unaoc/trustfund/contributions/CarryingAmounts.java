@@ -264,13 +264,14 @@ public class CarryingAmounts {
         for (var day : byDate.entrySet()) {
             LocalDate date = day.getKey();
             List<Movement> ofDay = new ArrayList<>(day.getValue());
-            // within a day: what leaves before what arrives in the same entry, revaluations at the end
+            // within a day: what leaves before what arrives in the same entry; at the day's end the
+            // revaluation, then the move from 1220 to 1210 of what it revalued (the period-end order)
             ofDay.sort(Comparator.comparingLong(Movement::entry).thenComparing(m -> m.original().signum()));
-            for (Movement m : ofDay) {
+            java.util.function.Consumer<Movement> walk = m -> {
                 // what was posted counts as it stands; what it should have been is added below
                 add(missing, m.kind(), m.account(), m.usd().negate());
                 if (m.type() == EntryType.REVALUATION || m.type().isAdjustment()) {
-                    continue;
+                    return;
                 }
                 Held h = held.get(m.account());
                 BigDecimal target = target(m, h, targets);
@@ -289,7 +290,8 @@ public class CarryingAmounts {
                 h.carrying = h.carrying.add(target);
                 targets.computeIfAbsent(m.entry(), e -> new HashMap<>()).merge(m.account(), target, BigDecimal::add);
                 add(missing, m.kind(), m.account(), target);
-            }
+            };
+            ofDay.stream().filter(m -> m.type() != EntryType.RECLASSIFICATION).forEach(walk);
             if (!balance.currency().equals(Money.USD)
                     && (revaluations.contains(date) || ofDay.stream().anyMatch(m -> m.type() == EntryType.REVALUATION))) {
                 for (var account : held.entrySet()) {
@@ -303,6 +305,7 @@ public class CarryingAmounts {
                     add(missing, Kind.REVALUATION, account.getKey(), target);
                 }
             }
+            ofDay.stream().filter(m -> m.type() == EntryType.RECLASSIFICATION).forEach(walk);
             if (date.isBefore(firstOpen)) {
                 continue;
             }

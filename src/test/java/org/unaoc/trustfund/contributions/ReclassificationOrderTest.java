@@ -74,6 +74,34 @@ class ReclassificationOrderTest extends FreshBooksTest {
         Books.r7Holds(db, id);
     }
 
+    /**
+     * The period end in its own order: revaluation, then reclassification, on 2006-12-31. EUR 100,000
+     * due 2006-09-30 and EUR 100,000 due 2007-06-30, signed 2006-03-15 at 0.80000 (125,000.00 each);
+     * revalued at 0.78125, each carries 128,000.00, and the second moves to 1210 at 128,000.00.
+     * Recorded in date order there is nothing to restate.
+     */
+    @org.junit.jupiter.api.Test
+    void a_revaluation_then_a_reclassification_on_one_date_post_no_adjustment() {
+        Books books = new Books(api());
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
+            books.rates(Books.GOLDEN_EUR_RATES);
+            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
+        }
+        long id = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
+                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+        Api.Response revaluation = api().post("finance", "/api/revaluations", Map.of("asOf", "2006-12-31"));
+        assertThat(revaluation.status()).as(revaluation.text()).isEqualTo(201);
+        reclassify();
+
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1210")).as("1210").isEqualByComparingTo("256000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1220")).as("1220").isEqualByComparingTo("0");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "7820")).as("7820").isEqualByComparingTo("-6000.00");
+        assertThat(db.fetchSingle("SELECT count(*) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id "
+                + "WHERE e.type LIKE '%\\_ADJUSTMENT' AND l.agreement_id = ?", id).get(0, Integer.class))
+                .as("entries restating the books").isZero();
+        Books.r7Holds(db, id);
+    }
+
     private void reclassify() {
         Api.Response response = api().post("finance", "/api/reclassifications", Map.of("asOf", "2006-12-31"));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
