@@ -25,21 +25,7 @@ class ReclassificationOrderTest extends FreshBooksTest {
     @ParameterizedTest(name = "reclassification recorded {0} the receipt")
     @ValueSource(strings = {"before", "after"})
     void a_receipt_dated_before_the_reclassification_in_either_recording_order(String reclassification) {
-        Books books = new Books(api());
-        if (db.fetchCount(db.selectFrom("contributor").where("code = 'TR'")) == 0) {
-            books.contributor("TR", "Türkiye", "GOVERNMENT", true, false);
-        }
-        long id = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
-                tranche("2007-06-30", "300000.00", "USD"), tranche("2008-06-30", "300000.00", "USD")), Map.of())
-                .get("id").asLong();
-        if (reclassification.equals("before")) {
-            reclassify();
-        }
-        books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("100000.00", "USD"), "receivedOn", "2006-12-20",
-                "bankAccount", "1010"));
-        if (reclassification.equals("after")) {
-            reclassify();
-        }
+        long id = jDPaidOnTranche2(reclassification, "100000.00", "2006-12-20");
 
         assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1210")).as("1210").isEqualByComparingTo("500000.00");
         assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1220")).as("1220").isEqualByComparingTo("300000.00");
@@ -52,21 +38,7 @@ class ReclassificationOrderTest extends FreshBooksTest {
     @ParameterizedTest(name = "reclassification recorded {0} the receipt")
     @ValueSource(strings = {"before", "after"})
     void a_tranche_paid_in_full_before_the_reclassification_moves_nothing(String reclassification) {
-        Books books = new Books(api());
-        if (db.fetchCount(db.selectFrom("contributor").where("code = 'TR'")) == 0) {
-            books.contributor("TR", "Türkiye", "GOVERNMENT", true, false);
-        }
-        long id = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
-                tranche("2007-06-30", "300000.00", "USD"), tranche("2008-06-30", "300000.00", "USD")), Map.of())
-                .get("id").asLong();
-        if (reclassification.equals("before")) {
-            reclassify();
-        }
-        books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("300000.00", "USD"), "receivedOn", "2006-11-18",
-                "bankAccount", "1010"));
-        if (reclassification.equals("after")) {
-            reclassify();
-        }
+        long id = jDPaidOnTranche2(reclassification, "300000.00", "2006-11-18");
 
         assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1210")).as("1210").isEqualByComparingTo("300000.00");
         assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1220")).as("1220").isEqualByComparingTo("300000.00");
@@ -100,6 +72,26 @@ class ReclassificationOrderTest extends FreshBooksTest {
                 + "WHERE e.type LIKE '%\\_ADJUSTMENT' AND l.agreement_id = ?", id).get(0, Integer.class))
                 .as("entries restating the books").isZero();
         Books.r7Holds(db, id);
+    }
+
+    /** J-D's agreement, and a payment on its 2007 tranche recorded before or after the reclassification. */
+    private long jDPaidOnTranche2(String reclassification, String amount, String receivedOn) {
+        Books books = new Books(api());
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'TR'")) == 0) {
+            books.contributor("TR", "Türkiye", "GOVERNMENT", true, false);
+        }
+        long id = books.agreement("TR", "2006-05-01", List.of(tranche("2006-06-30", "300000.00", "USD"),
+                tranche("2007-06-30", "300000.00", "USD"), tranche("2008-06-30", "300000.00", "USD")), Map.of())
+                .get("id").asLong();
+        if (reclassification.equals("before")) {
+            reclassify();
+        }
+        books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money(amount, "USD"), "receivedOn", receivedOn,
+                "bankAccount", "1010"));
+        if (reclassification.equals("after")) {
+            reclassify();
+        }
+        return id;
     }
 
     private void reclassify() {
