@@ -259,6 +259,7 @@ public class CarryingAmounts {
         Map<Kind, Map<String, BigDecimal>> missing = new EnumMap<>(Kind.class);
         Map<String, BigDecimal> missingOriginal = new LinkedHashMap<>();
         Map<Long, BigDecimal> moved = new HashMap<>();
+        Set<String> reclassified = new java.util.HashSet<>();
         Map<LocalDate, Map<Kind, Map<String, BigDecimal>>> adjustments = new TreeMap<>();
         Map<LocalDate, Map<String, BigDecimal>> movedAmounts = new TreeMap<>();
         for (var day : byDate.entrySet()) {
@@ -290,6 +291,20 @@ public class CarryingAmounts {
                 h.carrying = h.carrying.add(target);
                 targets.computeIfAbsent(m.entry(), e -> new HashMap<>()).merge(m.account(), target, BigDecimal::add);
                 add(missing, m.kind(), m.account(), target);
+                if (m.type() == EntryType.RECLASSIFICATION && m.original().signum() < 0) {
+                    reclassified.add(m.account());
+                } else if (m.type() == EntryType.REVERSAL && amount.signum() > 0 && reclassified.contains(m.account())) {
+                    // a settlement undone after its tranche moved to current comes back where the tranche now is
+                    Held current = held.get(Agreements.CURRENT);
+                    h.original = h.original.subtract(amount);
+                    h.carrying = h.carrying.subtract(target);
+                    current.original = current.original.add(amount);
+                    current.carrying = current.carrying.add(target);
+                    add(missing, Kind.RECLASSIFICATION, m.account(), target.negate());
+                    add(missing, Kind.RECLASSIFICATION, Agreements.CURRENT, target);
+                    addOriginal(missingOriginal, m.account(), amount.negate());
+                    addOriginal(missingOriginal, Agreements.CURRENT, amount);
+                }
             };
             ofDay.stream().filter(m -> m.type() != EntryType.RECLASSIFICATION).forEach(walk);
             if (!balance.currency().equals(Money.USD)

@@ -20,6 +20,7 @@ import org.unaoc.trustfund.support.FreshBooksTest;
  * before the receipt or after it. Found by the simulation (seed 10, a reclassification recorded
  * before a receipt dated two days earlier).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ReclassificationOrderTest extends FreshBooksTest {
 
     @ParameterizedTest(name = "reclassification recorded {0} the receipt")
@@ -53,6 +54,7 @@ class ReclassificationOrderTest extends FreshBooksTest {
      * Recorded in date order there is nothing to restate.
      */
     @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: a revaluation covers every receivable of the fund
     void a_revaluation_then_a_reclassification_on_one_date_post_no_adjustment() {
         Books books = new Books(api());
         if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
@@ -71,6 +73,45 @@ class ReclassificationOrderTest extends FreshBooksTest {
         assertThat(db.fetchSingle("SELECT count(*) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id "
                 + "WHERE e.type LIKE '%\\_ADJUSTMENT' AND l.agreement_id = ?", id).get(0, Integer.class))
                 .as("entries restating the books").isZero();
+        Books.r7Holds(db, id);
+    }
+
+    /**
+     * Seed 31: a part payment of a non-current tranche reversed after the tranche moved to current.
+     * EUR 100,000 due 2006-09-30 and EUR 100,000 due 2007-06-30, signed 2006-03-15 at 0.80000
+     * (125,000.00 each). EUR 40,000 of the second on 2006-11-20 at 0.80000 settles 50,000.00 of 1220;
+     * the 2006-12-31 reclassification moves the other 75,000.00; the receipt reversed on 2007-01-15
+     * puts its 50,000.00 back on the tranche, which is current by then: 1210 250,000.00 and 1220
+     * nothing, with the reversal approved before or after the reclassification is recorded.
+     */
+    @ParameterizedTest(name = "reclassification recorded {0} the reversal")
+    @ValueSource(strings = {"before", "after"})
+    void a_part_payment_reversed_after_the_reclassification_comes_back_to_current(String reclassification) {
+        Books books = new Books(api());
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
+            books.rates(Books.GOLDEN_EUR_RATES);
+            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
+        }
+        long id = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
+                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+        long entry = books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("40000.00", "EUR"),
+                "receivedOn", "2006-11-20", "bankAccount", "1011")).get("entry").asLong();
+        if (reclassification.equals("before")) {
+            reclassify();
+        }
+        Api.Response requested = api().post("finance", "/api/journal-entries/" + entry + "/reversal",
+                Map.of("date", "2007-01-15", "reason", "credited to the wrong fund by the bank"));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
+                + "/approval", Map.of());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        if (reclassification.equals("after")) {
+            reclassify();
+        }
+
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "1210")).as("1210 at the year end").isEqualByComparingTo("200000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2007-01-31", "1210")).as("1210").isEqualByComparingTo("250000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2007-01-31", "1220")).as("1220").isEqualByComparingTo("0");
         Books.r7Holds(db, id);
     }
 
