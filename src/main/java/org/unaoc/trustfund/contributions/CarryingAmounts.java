@@ -96,7 +96,7 @@ public class CarryingAmounts {
     }
 
     /** A balance in a currency: the accounts it lives on and the dimensions its lines carry. */
-    private record Balance(String currency, List<String> accounts, Dimensions dimensions, boolean fromStart) {
+    private record Balance(String currency, List<String> accounts, Dimensions dimensions) {
     }
 
     private static final class Held {
@@ -151,8 +151,8 @@ public class CarryingAmounts {
                 cashFrom.merge(row.value1(), row.value7(), (a, b) -> a.isBefore(b) ? a : b);
             } else {
                 Dimensions dimensions = new Dimensions(row.value4(), row.value5(), row.value6(), null, null);
-                tranches.putIfAbsent(List.of(row.value5(), row.value6(), currency), new Balance(currency,
-                        List.of(Agreements.CURRENT, Agreements.NON_CURRENT), dimensions, true));
+                tranches.putIfAbsent(java.util.Arrays.asList(row.value5(), row.value6(), currency), new Balance(currency,
+                        List.of(Agreements.CURRENT, Agreements.NON_CURRENT), dimensions));
             }
         }
         // a USD receivable can only be restated by its move from 1220 to 1210: walk it when it has one
@@ -189,7 +189,7 @@ public class CarryingAmounts {
         for (var cash : cashFrom.entrySet()) {
             String currency = db.select(ACCOUNT.CURRENCY).from(ACCOUNT).where(ACCOUNT.CODE.eq(cash.getKey()))
                     .fetchSingle(ACCOUNT.CURRENCY).trim();
-            Balance account = new Balance(currency, List.of(cash.getKey()), Dimensions.NONE, false);
+            Balance account = new Balance(currency, List.of(cash.getKey()), Dimensions.NONE);
             adjust(account, ACCOUNT.CODE.eq(cash.getKey()), cash.getValue(), revaluations, firstOpen, user);
         }
     }
