@@ -271,6 +271,10 @@ public class CarryingAmounts {
             java.util.function.Consumer<Movement> walk = m -> {
                 // what was posted counts as it stands; what it should have been is added below
                 add(missing, m.kind(), m.account(), m.usd().negate());
+                if (m.type() == EntryType.RECLASSIFICATION_ADJUSTMENT) {
+                    // a move already restated counts with its amount as well as its USD
+                    addOriginal(missingOriginal, m.account(), m.original().negate());
+                }
                 if (m.type() == EntryType.REVALUATION || m.type().isAdjustment()) {
                     return;
                 }
@@ -292,7 +296,9 @@ public class CarryingAmounts {
                 targets.computeIfAbsent(m.entry(), e -> new HashMap<>()).merge(m.account(), target, BigDecimal::add);
                 add(missing, m.kind(), m.account(), target);
                 if (m.type() == EntryType.RECLASSIFICATION && m.original().signum() < 0) {
-                    reclassified.add(m.account());
+                    if (amount.signum() != 0) {
+                        reclassified.add(m.account()); // the tranche was current from then on
+                    }
                 } else if (m.type() == EntryType.REVERSAL && amount.signum() > 0 && reclassified.contains(m.account())) {
                     // a settlement undone after its tranche moved to current comes back where the tranche now is
                     Held current = held.get(Agreements.CURRENT);

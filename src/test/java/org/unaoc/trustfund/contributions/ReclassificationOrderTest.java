@@ -115,6 +115,56 @@ class ReclassificationOrderTest extends FreshBooksTest {
         Books.r7Holds(db, id);
     }
 
+    /**
+     * Seed 101: a move restated once must count with its euros when the tranche moves again. EUR
+     * 100,000 due 2006-09-30 and EUR 100,000 due 2007-06-30, signed 2006-03-15 at 0.80000. EUR 60,000
+     * of the second on 2006-11-20 settles 75,000.00 of 1220; EUR 40,000 on 2006-12-10 settles the
+     * other 50,000.00 (at 0.78125, a gain of 1,200.00), so in date order the 2006-12-31
+     * reclassification moves nothing, and the first receipt reversed on 2007-01-15 puts EUR 60,000
+     * (75,000.00) back where it came from, 1220, until the next reclassification. By hand at
+     * 2007-01-31: 1210 holds the first tranche, EUR 100,000 for 125,000.00, and 1220 EUR 60,000 for
+     * 75,000.00, whether the reclassification was recorded before the second receipt or after it.
+     */
+    @ParameterizedTest(name = "reclassification recorded {0} the second receipt")
+    @ValueSource(strings = {"before", "after"})
+    void a_restated_move_counts_with_its_euros_when_a_reversal_moves_the_tranche_again(String reclassification) {
+        Books books = new Books(api());
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
+            books.rates(Books.GOLDEN_EUR_RATES);
+            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
+        }
+        long id = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
+                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+        long first = books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("60000.00", "EUR"),
+                "receivedOn", "2006-11-20", "bankAccount", "1011")).get("entry").asLong();
+        if (reclassification.equals("before")) {
+            reclassify();
+        }
+        books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("40000.00", "EUR"),
+                "receivedOn", "2006-12-10", "bankAccount", "1011"));
+        if (reclassification.equals("after")) {
+            reclassify();
+        }
+        Api.Response requested = api().post("finance", "/api/journal-entries/" + first + "/reversal",
+                Map.of("date", "2007-01-15", "reason", "credited to the wrong fund by the bank"));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
+                + "/approval", Map.of());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+
+        assertThat(Books.balance(db, id, "2000-01-01", "2007-01-31", "1210")).as("1210").isEqualByComparingTo("125000.00");
+        assertThat(euros(id, "1210")).as("1210 in euros").isEqualByComparingTo("100000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2007-01-31", "1220")).as("1220").isEqualByComparingTo("75000.00");
+        assertThat(euros(id, "1220")).as("1220 in euros").isEqualByComparingTo("60000.00");
+        assertThat(Books.balance(db, id, "2000-01-01", "2006-12-31", "7810")).as("realised gain").isEqualByComparingTo("-1200.00");
+        Books.r7Holds(db, id);
+    }
+
+    private java.math.BigDecimal euros(long agreement, String account) {
+        return db.fetchSingle("SELECT coalesce(sum(l.original_amount), 0) FROM journal_line l JOIN account a ON a.id = l.account_id "
+                + "WHERE a.code = ? AND l.agreement_id = ?", account, agreement).get(0, java.math.BigDecimal.class);
+    }
+
     /** J-D's agreement, and a payment on its 2007 tranche recorded before or after the reclassification. */
     private long jDPaidOnTranche2(String reclassification, String amount, String receivedOn) {
         Books books = new Books(api());
