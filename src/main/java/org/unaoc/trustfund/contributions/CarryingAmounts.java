@@ -9,7 +9,6 @@ import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.REVALUATION;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,10 +104,7 @@ public class CarryingAmounts {
 
         /** The USD of {@code amount} of what is held: all of it when it is all, else its share. */
         BigDecimal share(BigDecimal amount) {
-            if (amount.compareTo(original) == 0) {
-                return carrying;
-            }
-            return carrying.multiply(amount).divide(original, 2, RoundingMode.HALF_UP);
+            return Amounts.share(carrying, original, amount);
         }
     }
 
@@ -348,11 +344,15 @@ public class CarryingAmounts {
         post(balance, adjustments, movedAmounts, firstOpen, user);
     }
 
+    /** A receipt's unapplied cash restated on a date: the USD change and the application it follows, if any. */
+    private record Restatement(Kind kind, BigDecimal change, LocalDate date, @Nullable Long applying) {
+    }
+
     /** The receipt_application kinds that make up a receipt's unapplied cash (2190). */
     static final List<String> HELD = List.of("UNAPPLIED", "REVALUATION");
 
     /** One row of a receipt's unapplied cash, or the undoing of one by the reversal of its entry. */
-    private record Held2190(long row, LocalDate date, Kind kind, EntryType type, BigDecimal amount, BigDecimal usd,
+    private record UnappliedRow(long row, LocalDate date, Kind kind, EntryType type, BigDecimal amount, BigDecimal usd,
                             @Nullable Long undoes, long entry) {
     }
 
@@ -367,7 +367,7 @@ public class CarryingAmounts {
         var r = db.selectFrom(RECEIPT).where(RECEIPT.ID.eq(receipt)).fetchSingle();
         String currency = r.getCurrency().trim();
         var reversal = JOURNAL_ENTRY.as("reversal");
-        List<Held2190> rows = new ArrayList<>();
+        List<UnappliedRow> rows = new ArrayList<>();
         for (var row : db.select(RECEIPT_APPLICATION.ID, RECEIPT_APPLICATION.APPLIED_ON, JOURNAL_ENTRY.TYPE,
                         RECEIPT_APPLICATION.AMOUNT, RECEIPT_APPLICATION.USD_VALUE, RECEIPT_APPLICATION.ENTRY_ID,
                         reversal.ENTRY_DATE)
@@ -376,29 +376,29 @@ public class CarryingAmounts {
                 .where(RECEIPT_APPLICATION.RECEIPT_ID.eq(receipt)).and(RECEIPT_APPLICATION.KIND.in(HELD))
                 .orderBy(RECEIPT_APPLICATION.APPLIED_ON, RECEIPT_APPLICATION.ID).fetch()) {
             EntryType type = EntryType.valueOf(row.value3());
-            rows.add(new Held2190(row.value1(), row.value2(), Kind.of(row.value3(), null), type, row.value4(), row.value5(),
+            rows.add(new UnappliedRow(row.value1(), row.value2(), Kind.of(row.value3(), null), type, row.value4(), row.value5(),
                     null, row.value6()));
             if (row.value7() != null) {
                 // the reversal mirrors the row's journal line; what it should take out is worked out below
-                rows.add(new Held2190(-row.value1(), row.value7(), Kind.SETTLEMENT, type, row.value4().negate(),
+                rows.add(new UnappliedRow(-row.value1(), row.value7(), Kind.SETTLEMENT, type, row.value4().negate(),
                         row.value5().negate(), row.value1(), row.value6()));
             }
         }
         if (rows.isEmpty()) {
             return;
         }
-        TreeMap<LocalDate, List<Held2190>> byDate = new TreeMap<>();
+        TreeMap<LocalDate, List<UnappliedRow>> byDate = new TreeMap<>();
         rows.forEach(row -> byDate.computeIfAbsent(row.date(), d -> new ArrayList<>()).add(row));
         revaluations.stream().filter(date -> !date.isBefore(r.getReceivedOn()))
                 .forEach(date -> byDate.computeIfAbsent(date, d -> new ArrayList<>()));
         Held held = new Held();
         Map<Long, BigDecimal> targets = new HashMap<>();
         Map<Kind, BigDecimal> missing = new EnumMap<>(Kind.class);
-        List<Object[]> restated = new ArrayList<>(); // {kind, usd, date, applying entry}
+        List<Restatement> restated = new ArrayList<>();
         Long lastApplication = null;
         for (var day : byDate.entrySet()) {
             LocalDate date = day.getKey();
-            for (Held2190 row : day.getValue()) {
+            for (UnappliedRow row : day.getValue()) {
                 missing.merge(row.kind(), row.usd().negate(), BigDecimal::add);
                 if (row.type() == EntryType.REVALUATION || row.type().isAdjustment()) {
                     continue;
@@ -434,15 +434,15 @@ public class CarryingAmounts {
                     continue;
                 }
                 kind.setValue(BigDecimal.ZERO);
-                restated.add(new Object[] {kind.getKey(), change, date, lastApplication});
+                restated.add(new Restatement(kind.getKey(), change, date, lastApplication));
             }
         }
-        for (Object[] each : restated) {
-            Kind kind = (Kind) each[0];
-            BigDecimal change = (BigDecimal) each[1];
-            LocalDate date = (LocalDate) each[2];
+        for (Restatement each : restated) {
+            Kind kind = each.kind();
+            BigDecimal change = each.change();
+            LocalDate date = each.date();
             LocalDate on = date.isBefore(firstOpen) ? firstOpen : date;
-            Long applying = (Long) each[3];
+            Long applying = each.applying();
             var tranche = kind == Kind.SETTLEMENT && applying != null
                     ? db.select(RECEIPT_APPLICATION.AGREEMENT_ID, RECEIPT_APPLICATION.TRANCHE_NO).from(RECEIPT_APPLICATION)
                             .where(RECEIPT_APPLICATION.ENTRY_ID.eq(applying)).and(RECEIPT_APPLICATION.KIND.eq("TRANCHE"))

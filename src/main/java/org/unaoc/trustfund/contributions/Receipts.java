@@ -187,10 +187,7 @@ public class Receipts {
                 .from(RECEIPT_APPLICATION).where(RECEIPT_APPLICATION.RECEIPT_ID.eq(receipt))
                 .and(RECEIPT_APPLICATION.KIND.in("UNAPPLIED", "REVALUATION")).and(RECEIPT_APPLICATION.APPLIED_ON.le(on))
                 .and(Received.standingBy(on)).fetchSingle();
-        if (held.value1().signum() <= 0 || held.value1().compareTo(amount) == 0) {
-            return held.value1().signum() <= 0 ? BigDecimal.ZERO : held.value2();
-        }
-        return held.value2().multiply(amount).divide(held.value1(), 2, java.math.RoundingMode.HALF_UP);
+        return held.value1().signum() <= 0 ? BigDecimal.ZERO : Amounts.share(held.value2(), held.value1(), amount);
     }
 
     private record Prepared(NewReceipt receipt, NewLine cash, BigDecimal usd, @Nullable Rate rate, ReceiptPlan plan,

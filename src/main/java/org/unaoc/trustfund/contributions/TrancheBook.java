@@ -8,7 +8,6 @@ import static org.unaoc.trustfund.db.Tables.TRANCHE;
 import static org.unaoc.trustfund.db.Tables.WRITE_OFF;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,8 +93,7 @@ final class TrancheBook {
                     continue;
                 }
                 BigDecimal take = left.min(held[1]);
-                BigDecimal usd = take.compareTo(held[1]) == 0 ? held[0]
-                        : held[0].multiply(take).divide(held[1], 2, RoundingMode.HALF_UP);
+                BigDecimal usd = Amounts.share(held[0], held[1], take);
                 carried.add(date, usd.negate(), take.negate());
                 left = left.subtract(take);
                 credited.put(account, new BigDecimal[] {usd, take});

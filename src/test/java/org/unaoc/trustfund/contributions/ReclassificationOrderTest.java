@@ -57,12 +57,7 @@ class ReclassificationOrderTest extends FreshBooksTest {
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: a revaluation covers every receivable of the fund
     void a_revaluation_then_a_reclassification_on_one_date_post_no_adjustment() {
         Books books = new Books(api());
-        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
-            books.rates(Books.GOLDEN_EUR_RATES);
-            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
-        }
-        long id = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
-                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+        long id = twoEuroTranches(books);
         Api.Response revaluation = api().post("finance", "/api/revaluations", Map.of("asOf", "2006-12-31"));
         assertThat(revaluation.status()).as(revaluation.text()).isEqualTo(201);
         reclassify();
@@ -88,23 +83,13 @@ class ReclassificationOrderTest extends FreshBooksTest {
     @ValueSource(strings = {"before", "after"})
     void a_part_payment_reversed_after_the_reclassification_comes_back_to_current(String reclassification) {
         Books books = new Books(api());
-        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
-            books.rates(Books.GOLDEN_EUR_RATES);
-            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
-        }
-        long id = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
-                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+        long id = twoEuroTranches(books);
         long entry = books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("40000.00", "EUR"),
                 "receivedOn", "2006-11-20", "bankAccount", "1011")).get("entry").asLong();
         if (reclassification.equals("before")) {
             reclassify();
         }
-        Api.Response requested = api().post("finance", "/api/journal-entries/" + entry + "/reversal",
-                Map.of("date", "2007-01-15", "reason", "credited to the wrong fund by the bank"));
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
-                + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        reverseOn15January2007(entry);
         if (reclassification.equals("after")) {
             reclassify();
         }
@@ -129,12 +114,7 @@ class ReclassificationOrderTest extends FreshBooksTest {
     @ValueSource(strings = {"before", "after"})
     void a_restated_move_counts_with_its_euros_when_a_reversal_moves_the_tranche_again(String reclassification) {
         Books books = new Books(api());
-        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
-            books.rates(Books.GOLDEN_EUR_RATES);
-            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
-        }
-        long id = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
-                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+        long id = twoEuroTranches(books);
         long first = books.receipt(Map.of("agreement", id, "tranche", 2, "amount", money("60000.00", "EUR"),
                 "receivedOn", "2006-11-20", "bankAccount", "1011")).get("entry").asLong();
         if (reclassification.equals("before")) {
@@ -145,12 +125,7 @@ class ReclassificationOrderTest extends FreshBooksTest {
         if (reclassification.equals("after")) {
             reclassify();
         }
-        Api.Response requested = api().post("finance", "/api/journal-entries/" + first + "/reversal",
-                Map.of("date", "2007-01-15", "reason", "credited to the wrong fund by the bank"));
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
-                + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        reverseOn15January2007(first);
 
         assertThat(Books.balance(db, id, "2000-01-01", "2007-01-31", "1210")).as("1210").isEqualByComparingTo("125000.00");
         assertThat(euros(id, "1210")).as("1210 in euros").isEqualByComparingTo("100000.00");
@@ -183,6 +158,26 @@ class ReclassificationOrderTest extends FreshBooksTest {
             reclassify();
         }
         return id;
+    }
+
+    /** EUR 100,000 due 2006-09-30 and EUR 100,000 due 2007-06-30, signed 2006-03-15 at 0.80000. */
+    private long twoEuroTranches(Books books) {
+        if (db.fetchCount(db.selectFrom("contributor").where("code = 'ES'")) == 0) {
+            books.rates(Books.GOLDEN_EUR_RATES);
+            books.contributor("ES", "Spain", "GOVERNMENT", true, false);
+        }
+        return books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "100000.00", "EUR"),
+                tranche("2007-06-30", "100000.00", "EUR")), Map.of()).get("id").asLong();
+    }
+
+    /** The receipt's entry reversed on 2007-01-15, asked for by finance and approved by approver. */
+    private void reverseOn15January2007(long entry) {
+        Api.Response requested = api().post("finance", "/api/journal-entries/" + entry + "/reversal",
+                Map.of("date", "2007-01-15", "reason", "credited to the wrong fund by the bank"));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
+                + "/approval", Map.of());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
     }
 
     private void reclassify() {
