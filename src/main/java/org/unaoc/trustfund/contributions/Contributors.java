@@ -36,6 +36,11 @@ public class Contributors {
                               String code,
                               @NotBlank @Size(max = 200) String name, @NotNull Type type, @Nullable Boolean coSponsor,
                               @Nullable Boolean groupOfFriends, @Nullable List<String> ibans) {
+
+        /** As listed to a viewer who may see the contributor's name but not its bank details. */
+        Contributor withoutBankAccounts() {
+            return new Contributor(code, name, type, coSponsor, groupOfFriends, null);
+        }
     }
 
     @Transactional
@@ -70,7 +75,9 @@ public class Contributors {
                 .from(CONTRIBUTOR)
                 .where(only == null ? DSL.noCondition() : CONTRIBUTOR.CODE.eq(only))
                 .orderBy(CONTRIBUTOR.NAME)
-                .fetch(mapping(Contributors::contributor));
+                .fetch(mapping(Contributors::contributor)).stream()
+                .map(listed -> viewer.seesDetailsOf(listed.code()) ? listed : listed.withoutBankAccounts())
+                .toList();
     }
 
     public Contributor get(String code) {

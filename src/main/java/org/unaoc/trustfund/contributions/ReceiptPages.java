@@ -146,7 +146,7 @@ class ReceiptPages {
                 refusal -> form(form, refusal, viewer, model));
     }
 
-    @GetMapping("/receipts/{id}")
+    @GetMapping("/receipts/{id:[0-9]+}")
     String receipt(@PathVariable long id, @RequestParam(required = false) @Nullable String recorded, Viewer viewer,
                    Model model) {
         ReceiptViews.Receipt receipt = views.get(id);
@@ -162,7 +162,7 @@ class ReceiptPages {
     }
 
     /** Unapplied cash assigned to an agreement's tranche, or to a contributor's pledge. */
-    @PostMapping("/receipts/{id}/application")
+    @PostMapping("/receipts/{id:[0-9]+}/application")
     String apply(@PathVariable long id, @RequestParam(required = false) @Nullable String target,
                  @RequestParam(required = false) @Nullable String date,
                  @RequestParam(required = false) @Nullable String submission, Principal user, Viewer viewer, Model model,

@@ -1,14 +1,13 @@
 package org.unaoc.trustfund.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -16,13 +15,14 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.unaoc.trustfund.system.Problem;
 import org.unaoc.trustfund.system.Problems;
-import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP Basic on the API, the role matrix of {@link AccessRules}, and problems for 401 and 403. */
 @Configuration(proxyBeanMethods = false)
@@ -50,8 +50,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, JsonMapper json) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authenticationManager(authentication)
                 .csrf(csrf -> csrf.csrfTokenRepository(WebPagesSecurity.CSRF_TOKENS)
                         .requireCsrfProtectionMatcher(WebPagesSecurity::isBrowserWrite))
@@ -61,33 +61,40 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("Trust Fund Ledger").authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof InternalAuthenticationServiceException) {
                         // the users could not be read: the database is down, not the credentials wrong
-                        write(response, json, Problems.databaseUnavailable());
+                        problems.write(response, Problems.databaseUnavailable());
                         return;
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Trust Fund Ledger\"");
-                    write(response, json, e instanceof LockedException
+                    problems.write(response, e instanceof LockedException
                             ? new Problem(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
                                     "Too many failed logins: this user is locked for 15 minutes.")
                             : new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                                     "Log in: send HTTP Basic credentials of a user of the fund."));
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        write(response, json, new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                        problems.write(response, new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                                 "Your role does not allow this request; ask the fund's administrator if you need it."))))
+                .addFilterBefore(new UnlistedRequests(AccessRules.api(), problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
-                    for (AccessRules.Rule rule : AccessRules.RULES) {
-                        requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.authorities());
-                    }
-                    requests.requestMatchers("/api/**").authenticated();
-                    requests.anyRequest().authenticated();
+                    requests.requestMatchers("/error").permitAll(); // the error dispatch of any method
+                    decide(requests, AccessRules.api());
+                    requests.anyRequest().denyAll();
                 });
         return http.build();
     }
 
-    private static void write(HttpServletResponse response, JsonMapper json, Problem problem) throws IOException {
-        response.setStatus(problem.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem.toProblemDetail()));
+    /** The rules in order, each for its methods (HEAD as GET); a rule without roles is open to anyone. */
+    static void decide(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                       List<AccessRules.Rule> rules) {
+        for (AccessRules.Rule rule : rules) {
+            for (HttpMethod method : rule.methods()) {
+                var matcher = requests.requestMatchers(method, rule.pattern());
+                if (rule.roles().isEmpty()) {
+                    matcher.permitAll();
+                } else {
+                    matcher.hasAnyRole(rule.authorities());
+                }
+            }
+        }
     }
 }

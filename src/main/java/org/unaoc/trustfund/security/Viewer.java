@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 import org.unaoc.trustfund.system.Problem;
 
 /**
- * Who is asking, for object-level checks: a donor sees only its own contributor; a co-sponsor
- * sees the whole fund's status and the details of its own contributor; the finance office,
- * approvers, auditors and report authors see everything.
+ * Who is asking, for object-level checks: the finance office, approvers and auditors see every
+ * detail; a co-sponsor sees the whole fund's status (every pledge, every contributor's name) and
+ * the details of its own contributor only (its bank accounts, agreements and receipts); a donor
+ * sees only its own contributor; report authors and the administrator see aggregates only.
  */
 public record Viewer(String username, Set<Role> roles, @Nullable String contributor) {
 
-    private static final Set<Role> SEE_ALL = EnumSet.of(Role.FINANCE_OFFICER, Role.APPROVER, Role.AUDITOR,
-            Role.REPORT_AUTHOR, Role.ADMIN);
+    private static final Set<Role> SEE_ALL = EnumSet.of(Role.FINANCE_OFFICER, Role.APPROVER, Role.AUDITOR);
 
     public boolean seesEveryDetail() {
         return roles.stream().anyMatch(SEE_ALL::contains);
@@ -38,9 +38,14 @@ public record Viewer(String username, Set<Role> roles, @Nullable String contribu
         return contributor == null ? "\u0000none" : contributor;
     }
 
+    /** Whether the details of this contributor (bank accounts, agreements, receipts) are the viewer's to see. */
+    public boolean seesDetailsOf(@Nullable String owner) {
+        return seesEveryDetail() || owner != null && owner.equals(contributor);
+    }
+
     /** Details of another contributor are simply not there for this viewer: 404, never 403. */
     public void requireDetailsOf(@Nullable String owner, String what) {
-        if (!seesEveryDetail() && (owner == null || !owner.equals(contributor))) {
+        if (!seesDetailsOf(owner)) {
             throw Problem.notFound(what);
         }
     }

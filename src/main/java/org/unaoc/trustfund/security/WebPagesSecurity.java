@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,7 +35,7 @@ class WebPagesSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, ProblemWriter problems) throws Exception {
         http.authenticationManager(authentication)
                 .csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
@@ -55,13 +56,10 @@ class WebPagesSecurity {
                             + "<p>Your role does not open this page. <a href=\"/\">Back to your home page</a>.</p>"
                             + "</main></body></html>").getBytes(StandardCharsets.UTF_8));
                 }))
+                .addFilterBefore(new UnlistedRequests(AccessRules.pages(), problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
-                    requests.requestMatchers(HttpMethod.GET, "/login").permitAll(); // with any query: ?failed, ?out
-
-                    for (AccessRules.Rule rule : AccessRules.PAGES) {
-                        requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.authorities());
-                    }
+                    requests.requestMatchers("/error").permitAll(); // the error dispatch of any method
+                    SecurityConfiguration.decide(requests, AccessRules.pages());
                     requests.anyRequest().denyAll();
                 });
         return http.build();

@@ -35,11 +35,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
     }
 
+    /** Before Spring MVC's own 400 for it: a value of the wrong kind is decided in {@link Problems} (422 naming it). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException failure) {
-        Problem problem = Problem.invalidField(failure.getName(),
-                "'" + failure.getValue() + "' is not " + expected(failure.getRequiredType()) + ".");
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        return handle((Throwable) failure);
     }
 
     @Override

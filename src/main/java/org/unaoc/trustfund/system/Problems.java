@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors decided in one place: every throwable that reaches a client becomes a problem here,
@@ -34,6 +35,11 @@ public final class Problems {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Problem problem) {
                 return problem;
+            }
+            if (cause instanceof MethodArgumentTypeMismatchException mismatch) {
+                // a path or query value of the wrong kind (a word where an id goes): the client's to mend
+                return Problem.invalidField(mismatch.getName(), "'" + mismatch.getValue() + "' is not "
+                        + ProblemHandler.expected(mismatch.getRequiredType()) + ".");
             }
             if (cause instanceof PSQLException sql && fromDatabase(sql) instanceof Problem problem) {
                 return problem;
