@@ -1,62 +1,68 @@
 package org.unaoc.trustfund.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Failed logins: each is in the audit log; after five in a row a user is locked for fifteen
- * minutes, and every failure before that costs a growing pause, so guessing passwords is slow.
+ * Failed logins, counted so that guessing is slow and nobody can lock a user out at will: five
+ * failures of a user from one address lock that user from that address for fifteen minutes;
+ * failures from anywhere make each further failure of the user answer more slowly (0.2 s, doubling,
+ * at most 3.2 s), and never lock the user elsewhere. What is kept is bounded (at most 10,000 names
+ * and pairs each) and forgotten fifteen minutes after the last failure.
  */
-@Component
-class LoginFailures {
+final class LoginFailures {
 
     static final int LOCK_AFTER = 5;
     static final Duration LOCKED_FOR = Duration.ofMinutes(15);
+    static final int TRACKED = 10_000;
 
-    private final AuditLog log;
-    private final Clock clock = Clock.systemUTC();
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Integer> byUserAndAddress;
+    private final Cache<String, Integer> byUser;
 
-    private record Failures(int count, Instant last) {
+    LoginFailures(Clock clock) {
+        this.byUserAndAddress = counter(clock);
+        this.byUser = counter(clock);
     }
 
-    LoginFailures(AuditLog log) {
-        this.log = log;
+    private static Cache<String, Integer> counter(Clock clock) {
+        return Caffeine.newBuilder().maximumSize(TRACKED).expireAfterWrite(LOCKED_FOR)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
     }
 
-    boolean locked(String username) {
-        Failures seen = failures.get(username);
-        return seen != null && seen.count() >= LOCK_AFTER && clock.instant().isBefore(seen.last().plus(LOCKED_FOR));
+    boolean locked(String username, @Nullable String address) {
+        Integer failures = byUserAndAddress.getIfPresent(pair(username, address));
+        return failures != null && failures >= LOCK_AFTER;
     }
 
-    void succeeded(String username) {
-        if (!failures.isEmpty()) {
-            failures.remove(username);
-        }
+    /** Counts a failure; the caller holds the pair's lock, so concurrent guesses are counted one by one. */
+    void failed(String username, @Nullable String address) {
+        byUserAndAddress.asMap().merge(pair(username, address), 1, Integer::sum);
+        byUser.asMap().merge(username, 1, Integer::sum);
     }
 
-    /** The pause before answering a wrong password: 0.2 s, doubling with each failure, at most 3.2 s. */
+    void succeeded(String username, @Nullable String address) {
+        byUserAndAddress.invalidate(pair(username, address));
+    }
+
+    /** The pause before answering a failed login of this user, from wherever it came. */
     Duration pauseAfterFailure(String username) {
-        Failures seen = failures.get(username);
-        int count = seen == null ? 1 : Math.min(seen.count(), LOCK_AFTER);
+        Integer failures = byUser.getIfPresent(username);
+        int count = failures == null ? 1 : Math.max(1, Math.min(failures, LOCK_AFTER));
         return Duration.ofMillis(100L << count);
     }
 
-    @EventListener
-    void failed(AbstractAuthenticationFailureEvent event) {
-        String username = String.valueOf(event.getAuthentication().getName());
-        Instant now = clock.instant();
-        failures.merge(username, new Failures(1, now), (old, one) ->
-                now.isAfter(old.last().plus(LOCKED_FOR)) ? one : new Failures(old.count() + 1, now));
-        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
-        log.record(username, address, "LOGIN", null, null, 401, "REFUSED",
-                event.getException().getClass().getSimpleName() + (locked(username) ? " (user locked)" : ""));
+    /** How many names and pairs are kept (after pending evictions): for the bound's test. */
+    long tracked() {
+        byUserAndAddress.cleanUp();
+        byUser.cleanUp();
+        return byUserAndAddress.estimatedSize() + byUser.estimatedSize();
+    }
+
+    private static String pair(String username, @Nullable String address) {
+        return username + "\u0000" + (address == null ? "" : address);
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,12 +33,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(Users users, PasswordEncoder passwords, LoginFailures failures,
-                                                AuthenticationEventPublisher events) {
-        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
-        bcrypt.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(new VerifiedCredentials(bcrypt, Duration.ofMinutes(5),
-                Clock.systemUTC(), failures));
+    AuthenticationManager authenticationManager(Users users, PasswordEncoder passwords, AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new VerifiedCredentials(users, passwords, Duration.ofMinutes(5),
+                Clock.systemUTC(), new LoginFailures(Clock.systemUTC())));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
@@ -67,7 +63,8 @@ class SecurityConfiguration {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Trust Fund Ledger\"");
                     problems.write(response, e instanceof LockedException
                             ? new Problem(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
-                                    "Too many failed logins: this user is locked for 15 minutes.")
+                                    "Too many failed logins from this address: this user is locked here for 15 minutes. "
+                                    + "From elsewhere, or after that, the right password works.")
                             : new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                                     "Log in: send HTTP Basic credentials of a user of the fund."));
                 }))

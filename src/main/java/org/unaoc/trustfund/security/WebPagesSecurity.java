@@ -39,10 +39,13 @@ class WebPagesSecurity {
         http.authenticationManager(authentication)
                 .csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
-                        // the form keeps the user name it was given (never the password)
-                        .failureHandler((request, response, e) -> response.sendRedirect(UriComponentsBuilder
-                                .fromPath("/login").queryParam("failed").queryParam("username", "{name}")
-                                .encode().buildAndExpand(String.valueOf(request.getParameter("username"))).toUriString())))
+                        // the form keeps the user name it was given, if it can be one (never the password)
+                        .failureHandler((request, response, e) -> {
+                            String name = String.valueOf(request.getParameter("username"));
+                            response.sendRedirect(name.length() > VerifiedCredentials.MAX_USERNAME ? "/login?failed"
+                                    : UriComponentsBuilder.fromPath("/login").queryParam("failed").queryParam("username", "{name}")
+                                            .encode().buildAndExpand(name).toUriString());
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out").permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
