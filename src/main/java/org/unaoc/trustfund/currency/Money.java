@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import javax.money.UnknownCurrencyException;
+import org.unaoc.trustfund.system.DecimalLimits;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -14,6 +15,8 @@ import org.unaoc.trustfund.system.Problem;
 public record Money(BigDecimal amount, String currency) {
 
     public static final String USD = "USD";
+    /** The most digits before the point an amount may have: the books keep numeric(20,2). */
+    public static final int MAX_WHOLE_DIGITS = 18;
 
     public Money {
         currency = checkedCurrency(currency);
@@ -51,10 +54,14 @@ public record Money(BigDecimal amount, String currency) {
 
     /** The amount at exactly {@code decimals} places, or a 422 naming the field if it has more. */
     public static BigDecimal withinScale(BigDecimal amount, int decimals, String field) {
-        BigDecimal plain = amount.stripTrailingZeros();
+        BigDecimal plain = DecimalLimits.checked(amount, field).stripTrailingZeros();
         if (plain.scale() > decimals) {
             throw Problem.invalidField(field, amount.toPlainString() + " has more than " + decimals
                     + " decimal" + (decimals == 1 ? "" : "s") + "; amounts are never rounded silently");
+        }
+        if (plain.precision() - plain.scale() > MAX_WHOLE_DIGITS) {
+            throw Problem.invalidField(field, amount.toPlainString() + " is larger than the books hold: an amount has at most "
+                    + MAX_WHOLE_DIGITS + " digits before the decimal point");
         }
         return amount.setScale(decimals, RoundingMode.UNNECESSARY);
     }

@@ -97,10 +97,10 @@ final class VerifiedCredentials implements AuthenticationProvider {
         }
     }
 
-    /** A user name as it may be shown or logged: at most {@link #MAX_USERNAME} characters, and how long it was. */
+    /** A user name as it may be shown or logged: as given if it can be one, else its start and its length. */
     static String shown(String username) {
         return username.length() <= MAX_USERNAME ? username
-                : username.substring(0, MAX_USERNAME) + "… (" + username.length() + " characters)";
+                : username.substring(0, 24) + "… (" + username.length() + " characters)";
     }
 
     @Override

@@ -89,6 +89,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static Problem unreadable(HttpMessageNotReadableException failure) {
         Throwable cause = failure.getCause();
         for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof DecimalLimits.OutOfRange outOfRange && cause instanceof DatabindException databind
+                    && !databind.getPath().isEmpty()) {
+                return outOfRange.at(path(databind));
+            }
             if (inner instanceof Problem problem) {
                 return problem;
             }

@@ -38,13 +38,23 @@ class RequestTransactions extends OncePerRequestFilter {
     private final IdempotencyKeys keys;
     private final JsonMapper json;
     private final long maxBody;
+    private final long maxStatement;
 
+    /** Bodies up to 1 MiB; only a bank statement's import may be larger (64 MiB). */
     RequestTransactions(TransactionTemplate transactions, IdempotencyKeys keys, JsonMapper json,
-                        @Value("${trustfund.max-request-bytes:67108864}") long maxBody) {
+                        @Value("${trustfund.max-request-bytes:1048576}") long maxBody,
+                        @Value("${trustfund.max-statement-bytes:67108864}") long maxStatement) {
         this.transactions = transactions;
         this.keys = keys;
         this.json = json;
         this.maxBody = maxBody;
+        this.maxStatement = maxStatement;
+    }
+
+    private static Problem tooLarge(long limit) {
+        return new Problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request too large",
+                "The request body is larger than " + limit + " bytes, the most this request takes; split it.")
+                .with("limit", limit);
     }
 
     @Override
@@ -66,10 +76,14 @@ class RequestTransactions extends OncePerRequestFilter {
                     "The Idempotency-Key header must be 1 to 255 characters."));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-        if (body.length > maxBody) {
-            write(response, new Problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request too large",
-                    "The request body is larger than " + maxBody + " bytes; split it."));
+        long limit = request.getRequestURI().equals("/api/bank-statements") ? maxStatement : maxBody;
+        if (request.getContentLengthLong() > limit) {
+            write(response, tooLarge(limit));
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            write(response, tooLarge(limit));
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, body);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.unaoc.trustfund.system.DecimalLimits;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -75,7 +76,7 @@ public class Forms {
             throw Problem.invalidField(field, "'" + text + "' is not an amount: write digits and a point for the decimals, "
                     + "without thousands separators (for example 1250000.00)");
         }
-        return new BigDecimal(text);
+        return DecimalLimits.checked(new BigDecimal(text), field);
     }
 
     public static LocalDate date(@Nullable String value, String field) {

@@ -371,7 +371,7 @@ public final class Bench {
         return new SpringApplicationBuilder(TrustFundLedgerApplication.class).run("--server.port=0",
                 "--trustfund.database.url=" + url, "--trustfund.database.user=" + EmbeddedDatabase.OWNER,
                 "--trustfund.database.password=postgres", "--trustfund.demo=1", "--trustfund.demo-data=false",
-                "--trustfund.database.pool-size=20", "--logging.level.root=WARN", "--trustfund.max-request-bytes=268435456",
+                "--trustfund.database.pool-size=20", "--logging.level.root=WARN", "--trustfund.max-statement-bytes=268435456",
                 // the chain writer runs in the background in production; here it would only compete with the loader
                 "--trustfund.chain-initial-delay-ms=86400000", "--trustfund.chain-interval-ms=86400000");
     }
