@@ -2,7 +2,6 @@ package org.unaoc.trustfund.security;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +15,8 @@ import org.unaoc.trustfund.web.WebPage;
 @WebPage
 class AuditPages {
 
-    private static final Map<String, Comparator<AuditLog.Event>> COLUMNS = Map.of(
-            "id", Comparator.comparing(AuditLog.Event::id),
-            "actor", Comparator.comparing(AuditLog.Event::actor).thenComparing(AuditLog.Event::id),
-            "outcome", Comparator.comparing(AuditLog.Event::outcome).thenComparing(AuditLog.Event::id));
+    private static final Map<String, AuditLog.Order> SORTS = Map.of(
+            "id", AuditLog.Order.ID, "actor", AuditLog.Order.ACTOR, "outcome", AuditLog.Order.OUTCOME);
 
     private final AuditLog log;
     private final IntegrityChain chain;
@@ -39,9 +36,17 @@ class AuditPages {
         model.addAttribute("to", to);
         model.addAttribute("actor", actor);
         model.addAttribute("outcome", outcome);
-        model.addAttribute("events", Listing.of(log.list(from, to, actor).stream()
-                        .filter(e -> outcome == null || outcome.equals(e.outcome())).toList(), COLUMNS, "id", true, parameters,
-                "/audit-log"));
+        String sort = SORTS.containsKey(parameters.get("sort")) ? parameters.get("sort") : "id";
+        boolean descending = !parameters.containsKey("dir") || "desc".equals(parameters.get("dir"));
+        int page = Listing.requestedPage(parameters);
+        AuditLog.Page events = log.page(new AuditLog.Query(from, to, actor, outcome), SORTS.get(sort), descending, page,
+                Listing.PAGE_SIZE);
+        if (events.events().isEmpty() && page > 1) { // beyond the last page: show the last
+            page = (int) Math.max(1, (events.total() + Listing.PAGE_SIZE - 1) / Listing.PAGE_SIZE);
+            events = log.page(new AuditLog.Query(from, to, actor, outcome), SORTS.get(sort), descending, page, Listing.PAGE_SIZE);
+        }
+        model.addAttribute("events", Listing.ofPage(events.events(), events.page(), events.size(), events.total(), sort,
+                descending, parameters, "/audit-log"));
         return "security/audit-log";
     }
 

@@ -2,7 +2,11 @@ package org.unaoc.trustfund.security;
 
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,11 +26,23 @@ class ControlsController {
         this.chain = chain;
     }
 
+    /** Newest first, a page at a time (from 1, 100 events unless {@code size} says up to 1000); the total in X-Total-Count. */
     @GetMapping("/audit-log")
-    List<AuditLog.Event> auditLog(@RequestParam(required = false) @Nullable LocalDate from,
-                                  @RequestParam(required = false) @Nullable LocalDate to,
-                                  @RequestParam(required = false) @Nullable String actor) {
-        return log.list(from, to, actor);
+    ResponseEntity<List<AuditLog.Event>> auditLog(@RequestParam(required = false) @Nullable LocalDate from,
+                                                  @RequestParam(required = false) @Nullable LocalDate to,
+                                                  @RequestParam(required = false) @Nullable String actor,
+                                                  @RequestParam(required = false) @Nullable String outcome,
+                                                  @RequestParam(defaultValue = "1") int page,
+                                                  @RequestParam(defaultValue = "100") int size,
+                                                  HttpServletRequest request) {
+        AuditLog.Page events = log.page(new AuditLog.Query(from, to, actor, outcome), AuditLog.Order.ID, true, page, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", String.valueOf(events.total()));
+        if ((long) page * size < events.total()) {
+            String next = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", page + 1).build()
+                    .toUriString();
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(events.events());
     }
 
     @GetMapping("/integrity")

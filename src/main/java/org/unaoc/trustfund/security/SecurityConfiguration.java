@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.unaoc.trustfund.system.Problem;
 import org.unaoc.trustfund.system.Problems;
 
@@ -60,6 +61,7 @@ class SecurityConfiguration {
                         problems.write(response, Problems.databaseUnavailable());
                         return;
                     }
+                    RefusalAudit.note(request, e instanceof LockedException ? "locked" : "unauthenticated");
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Trust Fund Ledger\"");
                     problems.write(response, e instanceof LockedException
                             ? new Problem(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
@@ -68,9 +70,14 @@ class SecurityConfiguration {
                             : new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                                     "Log in: send HTTP Basic credentials of a user of the fund."));
                 }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        problems.write(response, new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                                "Your role does not allow this request; ask the fund's administrator if you need it."))))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+                    RefusalAudit.note(request, RefusalAudit.why(e));
+                    problems.write(response, e instanceof CsrfException
+                            ? new Problem(HttpStatus.FORBIDDEN, "csrf-token-missing", "CSRF token missing",
+                                    "A write from a browser session needs the page's CSRF token; reload the page and try again.")
+                            : new Problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                                    "Your role does not allow this request; ask the fund's administrator if you need it."));
+                }))
                 .addFilterBefore(new UnlistedRequests(AccessRules.api(), problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/error").permitAll(); // the error dispatch of any method

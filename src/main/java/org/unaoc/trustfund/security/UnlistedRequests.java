@@ -53,6 +53,7 @@ final class UnlistedRequests extends OncePerRequestFilter {
         if (allowed.isEmpty()) {
             problems.write(response, Problem.notFound("The path " + request.getRequestURI()));
         } else if (!allowed.contains(method)) {
+            RefusalAudit.note(request, "method not allowed");
             response.setHeader(HttpHeaders.ALLOW, allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", ")));
             problems.write(response, new Problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                     request.getRequestURI() + " does not take " + method.name() + "; it takes "

@@ -52,6 +52,7 @@ class WebPagesSecurity {
                                 + "style-src 'self' 'unsafe-inline'; frame-ancestors 'self'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+                    RefusalAudit.note(request, RefusalAudit.why(e));
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     response.setContentType("text/html;charset=UTF-8");
                     response.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><title>Not allowed</title>"

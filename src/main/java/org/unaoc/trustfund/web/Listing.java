@@ -52,6 +52,19 @@ public final class Listing<T> {
         return page(sorted, PAGE_SIZE, request, path, sort, descending);
     }
 
+    /** A page the database has already sorted and cut: {@code rows} are page {@code page} of {@code total}. */
+    public static <T> Listing<T> ofPage(List<T> rows, int page, int size, long total, String sort, boolean descending,
+                                        Map<String, String> request, String path) {
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        return new Listing<>(List.copyOf(rows), page, pages, (int) Math.min(Integer.MAX_VALUE, total), sort, descending, path,
+                kept(request));
+    }
+
+    /** The page a request asks for, from 1 (1 when it asks for none or nonsense). */
+    public static int requestedPage(Map<String, String> request) {
+        return Math.max(1, parse(request.get("page")));
+    }
+
     /** One page of rows whose order is their meaning (a statement's lines): paged, never sorted. */
     public static <T> Listing<T> inOrder(List<T> all, int size, Map<String, String> request, String path) {
         return page(all, size, request, path, "", false);
@@ -62,10 +75,15 @@ public final class Listing<T> {
         int pages = Math.max(1, (all.size() + size - 1) / size);
         int page = Math.min(pages, Math.max(1, parse(request.get("page"))));
         List<T> rows = all.subList((page - 1) * size, Math.min(all.size(), page * size));
+        return new Listing<>(List.copyOf(rows), page, pages, all.size(), sort, descending, path, kept(request));
+    }
+
+    /** The request's parameters that every link keeps. */
+    private static Map<String, String> kept(Map<String, String> request) {
         Map<String, String> kept = new LinkedHashMap<>(request);
         kept.remove("page");
         kept.remove("_csrf");
-        return new Listing<>(List.copyOf(rows), page, pages, all.size(), sort, descending, path, kept);
+        return kept;
     }
 
     private static int parse(@Nullable String page) {

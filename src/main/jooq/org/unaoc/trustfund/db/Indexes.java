@@ -30,6 +30,7 @@ public class Indexes {
     public static final Index APPROVAL_STATUS = Internal.createIndex(DSL.name("approval_status"), Approval.APPROVAL, new OrderField[] { Approval.APPROVAL.STATUS, Approval.APPROVAL.ID }, false);
     public static final Index AUDIT_LOG_ACTOR = Internal.createIndex(DSL.name("audit_log_actor"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.ACTOR, AuditLog.AUDIT_LOG.AT }, false);
     public static final Index AUDIT_LOG_AT = Internal.createIndex(DSL.name("audit_log_at"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.AT }, false);
+    public static final Index AUDIT_LOG_REPEAT_KEY = Internal.createIndex(DSL.name("audit_log_repeat_key"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REPEAT_KEY }, true);
     public static final Index EXPENDITURE_OBLIGATION = Internal.createIndex(DSL.name("expenditure_obligation"), Expenditure.EXPENDITURE, new OrderField[] { Expenditure.EXPENDITURE.OBLIGATION_ID }, false);
     public static final Index JOURNAL_ENTRY_DATE = Internal.createIndex(DSL.name("journal_entry_date"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.ENTRY_DATE, JournalEntry.JOURNAL_ENTRY.ID }, false);
     public static final Index JOURNAL_ENTRY_PERIOD = Internal.createIndex(DSL.name("journal_entry_period"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.PERIOD_ID }, false);

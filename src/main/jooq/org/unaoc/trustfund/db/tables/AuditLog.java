@@ -106,6 +106,16 @@ public class AuditLog extends TableImpl<AuditLogRecord> {
      */
     public final TableField<AuditLogRecord, String> DETAIL = createField(DSL.name("detail"), SQLDataType.CLOB, this, "");
 
+    /**
+     * The column <code>public.audit_log.repeats</code>.
+     */
+    public final TableField<AuditLogRecord, Integer> REPEATS = createField(DSL.name("repeats"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("1"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>public.audit_log.repeat_key</code>.
+     */
+    public final TableField<AuditLogRecord, String> REPEAT_KEY = createField(DSL.name("repeat_key"), SQLDataType.CLOB, this, "");
+
     private AuditLog(Name alias, Table<AuditLogRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -142,7 +152,7 @@ public class AuditLog extends TableImpl<AuditLogRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AUDIT_LOG_ACTOR, Indexes.AUDIT_LOG_AT);
+        return Arrays.asList(Indexes.AUDIT_LOG_ACTOR, Indexes.AUDIT_LOG_AT, Indexes.AUDIT_LOG_REPEAT_KEY);
     }
 
     @Override
@@ -158,7 +168,8 @@ public class AuditLog extends TableImpl<AuditLogRecord> {
     @Override
     public List<Check<AuditLogRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("audit_log_outcome_check"), "((outcome = ANY (ARRAY['DONE'::text, 'REFUSED'::text, 'FAILED'::text])))", true)
+            Internal.createCheck(this, DSL.name("audit_log_outcome_check"), "((outcome = ANY (ARRAY['DONE'::text, 'REFUSED'::text, 'FAILED'::text])))", true),
+            Internal.createCheck(this, DSL.name("audit_log_repeats_check"), "((repeats >= 1))", true)
         );
     }
 

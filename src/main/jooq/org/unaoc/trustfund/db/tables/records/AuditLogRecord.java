@@ -159,6 +159,34 @@ public class AuditLogRecord extends UpdatableRecordImpl<AuditLogRecord> {
         return (String) get(9);
     }
 
+    /**
+     * Setter for <code>public.audit_log.repeats</code>.
+     */
+    public void setRepeats(Integer value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>public.audit_log.repeats</code>.
+     */
+    public Integer getRepeats() {
+        return (Integer) get(10);
+    }
+
+    /**
+     * Setter for <code>public.audit_log.repeat_key</code>.
+     */
+    public void setRepeatKey(String value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>public.audit_log.repeat_key</code>.
+     */
+    public String getRepeatKey() {
+        return (String) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -182,7 +210,7 @@ public class AuditLogRecord extends UpdatableRecordImpl<AuditLogRecord> {
     /**
      * Create a detached, initialised AuditLogRecord
      */
-    public AuditLogRecord(Long id, OffsetDateTime at, String actor, String address, String action, String method, String path, Integer status, String outcome, String detail) {
+    public AuditLogRecord(Long id, OffsetDateTime at, String actor, String address, String action, String method, String path, Integer status, String outcome, String detail, Integer repeats, String repeatKey) {
         super(AuditLog.AUDIT_LOG);
 
         setId(id);
@@ -195,6 +223,8 @@ public class AuditLogRecord extends UpdatableRecordImpl<AuditLogRecord> {
         setStatus(status);
         setOutcome(outcome);
         setDetail(detail);
+        setRepeats(repeats);
+        setRepeatKey(repeatKey);
         resetTouchedOnNotNull();
     }
 }
