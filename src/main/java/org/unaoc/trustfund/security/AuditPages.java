@@ -36,7 +36,8 @@ class AuditPages {
         model.addAttribute("to", to);
         model.addAttribute("actor", actor);
         model.addAttribute("outcome", outcome);
-        String sort = SORTS.containsKey(parameters.get("sort")) ? parameters.get("sort") : "id";
+        String asked = parameters.get("sort");
+        String sort = asked != null && SORTS.containsKey(asked) ? asked : "id";
         boolean descending = !parameters.containsKey("dir") || "desc".equals(parameters.get("dir"));
         int page = Listing.requestedPage(parameters);
         AuditLog.Page events = log.page(new AuditLog.Query(from, to, actor, outcome), SORTS.get(sort), descending, page,

@@ -31,9 +31,11 @@ class PayablePages {
     private final Closure closure;
     private final Approvals approvals;
     private final FundParameters fund;
+    private final RefundPayments refundPayments;
 
     PayablePages(Accounts accounts, PscRemittances psc, Refunds refunds, Closure closure, Approvals approvals,
-                 FundParameters fund) {
+                 FundParameters fund, RefundPayments refundPayments) {
+        this.refundPayments = refundPayments;
         this.accounts = accounts;
         this.psc = psc;
         this.refunds = refunds;
@@ -82,8 +84,8 @@ class PayablePages {
     String pay(@PathVariable long id, @RequestParam Map<String, String> typed, Principal user, Model model,
                HttpServletResponse response) {
         return Refusal.redirectOrForm(response, Map.of(), () -> {
-            refunds.pay(id, Forms.date(typed.get("paidOn"), "paidOn"), user.getName());
-            return "/spending/payables?paid=" + id;
+            var request = new RefundPayments.Request(id, Forms.date(typed.get("paidOn"), "paidOn"));
+            return "/approvals/" + approvals.request(refundPayments, request, user.getName()).approval() + "?requested";
         }, refusal -> refused(refusal, Map.of(), typed, model));
     }
 

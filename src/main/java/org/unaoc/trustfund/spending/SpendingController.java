@@ -36,11 +36,13 @@ class SpendingController {
     private final Refunds refunds;
     private final Closure closure;
     private final PscRemittances psc;
+    private final RefundPayments refundPayments;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
-                       Refunds refunds, Closure closure, PscRemittances psc) {
+                       Refunds refunds, Closure closure, PscRemittances psc, RefundPayments refundPayments) {
         this.psc = psc;
+        this.refundPayments = refundPayments;
         this.components = components;
         this.spending = spending;
         this.availability = availability;
@@ -154,10 +156,12 @@ class SpendingController {
         return approvals.request(refunds, request, user.getName());
     }
 
+    /** A disbursement: waits for another officer's approval (R19). */
     @PostMapping("/refunds/{id}/payment")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @IdempotencyKeyRequired
-    Refunds.Refund pay(@PathVariable long id, @RequestBody OnDate on, Principal user) {
-        return refunds.pay(id, on.orToday(), user.getName());
+    Approvals.Pending pay(@PathVariable long id, @RequestBody OnDate on, Principal user) {
+        return approvals.request(refundPayments, new RefundPayments.Request(id, on.orToday()), user.getName());
     }
 
     record Remittance(java.math.@Nullable BigDecimal amount, @Nullable LocalDate date) {

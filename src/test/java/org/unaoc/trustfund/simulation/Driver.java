@@ -232,7 +232,9 @@ final class Driver {
             return requested;
         }
         JsonNode result = api.get(CHECKER, "/api/approvals/" + lastApproval).body().get("result");
-        return post("/api/refunds/" + result.get("id").asLong() + "/payment", Map.of("date", r.date().toString()));
+        // paying it is a disbursement too (R19): approved by the other officer
+        return controlled(post("/api/refunds/" + result.get("id").asLong() + "/payment", Map.of("date", r.date().toString())),
+                true);
     }
 
     private String lastApproval = "";

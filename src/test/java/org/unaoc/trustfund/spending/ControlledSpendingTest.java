@@ -74,11 +74,29 @@ class ControlledSpendingTest extends FreshBooksTest {
                 "amount", Spend.usd("1200.00"), "date", "2016-03-01", "reason", "overfunded activity")));
         assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + refund.get("entry").asLong()).body()))
                 .containsExactly("4190 Dr 1200.00", "2110 Cr 1200.00");
-        Api.Response paid = api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
+        // paying it is a disbursement (R19): it waits for another officer, and its maker cannot approve it
+        Api.Response requested = api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
                 Map.of("date", "2016-03-05"));
-        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
-        assertThat(api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
-                Map.of("date", "2016-03-06")).status()).isEqualTo(409);
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        assertThat(api().get("auditor", "/api/journal-entries?from=2016-03-05&to=2016-03-05&type=REFUND").body()).isEmpty();
+        Api.Response own = api().post("finance", "/api/approvals/" + requested.body().get("approval").asString() + "/approval",
+                Map.of());
+        assertThat(own.status()).isEqualTo(403);
+        Api.Response second = api().post("finance2", "/api/approvals/" + requested.body().get("approval").asString()
+                + "/approval", Map.of());
+        assertThat(second.status()).as("another finance officer is not an approving officer").isEqualTo(403);
+        assertThat(second.body().get("type").asString()).isEqualTo("/problems/forbidden");
+        JsonNode paid = spend.approve(requested);
+        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + paid.get("paidEntry").asLong()).body()))
+                .containsExactly("2110 Dr 1200.00", "1010 Cr 1200.00");
+        JsonNode approval = api().get("auditor", "/api/approvals/" + requested.body().get("approval").asString()).body();
+        assertThat(approval.get("requestedBy").asString()).isEqualTo("finance");
+        assertThat(approval.get("decidedBy").asString()).isEqualTo("approver");
+        assertThat(approval.get("operation").asString()).isEqualTo("REFUND_PAYMENT");
+        Api.Response again = api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
+                Map.of("date", "2016-03-06"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("type").asString()).isEqualTo("/problems/refund-paid");
     }
 
     @Test
