@@ -154,7 +154,8 @@ class ReceiptPages {
         model.addAttribute("receipt", receipt);
         model.addAttribute("entry", entries.get(receipt.entry()));
         model.addAttribute("recorded", recorded != null);
-        model.addAttribute("agreements", agreements.list(null));
+        // only what the cash may go to: the agreements of whoever sent it (of anyone, for unidentified cash)
+        model.addAttribute("agreements", agreements.list(receipt.contributor()));
         if (!model.containsAttribute("submission")) {
             model.addAttribute("submission", FormSubmissions.newKey());
         }
@@ -171,7 +172,10 @@ class ReceiptPages {
             Forms.Tranche tranche = Forms.tranche(target, "target");
             LocalDate on = Forms.optionalDate(date, "date");
             return submissions.once(user.getName(), submission, "/receipts/" + id + "/application", () -> {
-                receipts.apply(id, new Receipts.Application(tranche.agreement(), tranche.number(), null, on), user.getName());
+                // the officer chose a line that names the agreement's contributor: that is the contributor named
+                String contributor = agreements.get(tranche.agreement()).contributor();
+                receipts.apply(id, new Receipts.Application(tranche.agreement(), tranche.number(), contributor, on),
+                        user.getName());
                 return "/receipts/" + id + "?assigned";
             });
         }, refusal -> {

@@ -133,6 +133,26 @@ public class Receipts {
     }
 
     /** Applies a receipt's unapplied cash (2190) to an agreement, or as revenue of a contributor. */
+    /**
+     * Cash goes only to what belongs to whoever sent it: a receipt of a known contributor to that
+     * contributor's agreements; unidentified cash only with the contributor named, and to its own.
+     */
+    private static void requireSameContributor(ReceiptViews.Receipt receipt, @Nullable String named, String owner,
+                                               String target) {
+        if (receipt.contributor() != null) {
+            if (!receipt.contributor().equals(owner) || named != null && !named.equals(owner)) {
+                throw Problem.invalidField(named != null && !named.equals(owner) ? "contributor" : "agreement", "receipt "
+                        + receipt.id() + " came from " + receipt.contributor() + ", and " + target + " is " + owner
+                        + "'s: apply it to an agreement of " + receipt.contributor() + ", or reverse it");
+            }
+        } else if (named == null) {
+            throw Problem.invalidField("contributor", "receipt " + receipt.id() + " is unidentified cash: name the "
+                    + "contributor it came from, whose agreement it settles");
+        } else if (!named.equals(owner)) {
+            throw Problem.invalidField("contributor", target + " is " + owner + "'s, not " + named + "'s");
+        }
+    }
+
     @Transactional
     public ReceiptViews.Receipt apply(long id, Application application, String user) {
         AdvisoryLocks.hold(db, AdvisoryLocks.RECEIPT, id);
@@ -149,12 +169,15 @@ public class Receipts {
         if (application.agreement() != null) {
             TrancheBook book = new TrancheBook(db);
             AgreementRecord agreement = agreement(book, application.agreement(), receipt.amount().currency());
+            requireSameContributor(receipt, application.contributor(), agreement.getContributor(),
+                    "agreement " + agreement.getId());
             plan.settle(targets(book, agreement, application.tranche()));
             if (plan.left().compareTo(receipt.unapplied().amount()) == 0) {
                 throw nothingOpen(agreement);
             }
         } else if (application.contributor() != null) {
             contributors.existing(application.contributor(), "contributor");
+            requireSameContributor(receipt, application.contributor(), application.contributor(), application.contributor());
             plan.revenue(application.contributor());
         } else {
             throw Problem.invalid("Say where the cash goes: an agreement (and tranche), or a contributor.");

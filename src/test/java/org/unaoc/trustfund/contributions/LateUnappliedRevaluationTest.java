@@ -51,7 +51,7 @@ class LateUnappliedRevaluationTest extends FreshBooksTest {
             revalue();
         }
         Api.Response applied = api().post("finance", "/api/receipts/" + receipt + "/application",
-                Map.of("agreement", agreement, "date", appliedOn));
+                Map.of("agreement", agreement, "contributor", "ES", "date", appliedOn));
         assertThat(applied.status()).as(applied.text()).isEqualTo(200);
         if (revaluation.equals("after")) {
             revalue();

@@ -37,7 +37,7 @@ class UnappliedCashTest extends ApiTest {
         JsonNode agreement = books.agreement("ES", "2006-03-15", List.of(tranche("2006-09-30", "1000000.00", "EUR")), Map.of());
         long id = agreement.get("id").asLong();
         Api.Response applied = api().post("finance", "/api/receipts/" + receipt.get("id").asLong() + "/application",
-                Map.of("agreement", id, "date", "2006-07-20"));
+                Map.of("agreement", id, "contributor", "ES", "date", "2006-07-20"));
         assertThat(applied.status()).as(applied.text()).isEqualTo(200);
         assertThat(applied.body().get("unapplied").get("amount").asString()).isEqualTo("0.00");
         long entry = applied.body().get("applied").valueStream().filter(a -> a.get("kind").asString().equals("TRANCHE"))
@@ -52,7 +52,7 @@ class UnappliedCashTest extends ApiTest {
         Books.r7Holds(db, id);
 
         Api.Response again = api().post("finance", "/api/receipts/" + receipt.get("id").asLong() + "/application",
-                Map.of("agreement", id, "date", "2006-07-20"));
+                Map.of("agreement", id, "contributor", "ES", "date", "2006-07-20"));
         assertThat(again.status()).isEqualTo(409);
     }
 

@@ -48,7 +48,7 @@ class UnappliedRevaluationTest extends FreshBooksTest {
 
         // applied at 0.80 to a tranche carried at 0.80: 500,000.00 each side, no exchange difference left
         Api.Response applied = api().post("finance", "/api/receipts/" + receiptId + "/application",
-                Map.of("agreement", id, "date", "2006-11-05"));
+                Map.of("agreement", id, "contributor", "ES", "date", "2006-11-05"));
         assertThat(applied.status()).as(applied.text()).isEqualTo(200);
         long application = applied.body().get("applied").valueStream().filter(a -> a.get("kind").asString().equals("TRANCHE"))
                 .findFirst().orElseThrow().get("entry").asLong();

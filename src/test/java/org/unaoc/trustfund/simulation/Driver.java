@@ -33,6 +33,8 @@ final class Driver {
 
     private final Api api;
     final Map<String, Long> agreements = new HashMap<>();
+    /** Whose each agreement is: unapplied cash is applied with its contributor named. */
+    private final Map<String, String> agreementContributors = new HashMap<>();
     final Map<String, Long> receipts = new HashMap<>();
     final Map<String, Long> entries = new HashMap<>();
     final Map<String, Long> obligations = new HashMap<>();
@@ -61,13 +63,17 @@ final class Driver {
                     "amount", money(p.amount(), "USD"), "announcedOn", p.date().toString())), pledges, p.key(), "id");
             case Op.PledgeCancellation c -> post("/api/pledges/" + id(pledges, c.pledge()) + "/cancellation",
                     Map.of("reason", "withdrawn", "date", c.date().toString()));
-            case Op.Agreement a -> remember(post("/api/agreements", agreement(a)), agreements, a.key(), "id");
+            case Op.Agreement a -> {
+                agreementContributors.put(a.key(), a.contributor());
+                yield remember(post("/api/agreements", agreement(a)), agreements, a.key(), "id");
+            }
             case Op.Confirmation c -> post("/api/agreements/" + id(agreements, c.agreement()) + "/tranches/" + c.tranche()
                     + "/confirmation", Map.of("date", c.date().toString()));
             case Op.Receipt r -> receipt(r);
             case Op.BankStatement b -> bankStatement(b);
             case Op.Application a -> post("/api/receipts/" + id(receipts, a.receipt()) + "/application",
-                    Map.of("agreement", id(agreements, a.agreement()), "tranche", a.tranche(), "date", a.date().toString()));
+                    Map.of("agreement", id(agreements, a.agreement()), "contributor", contributorOf(a.agreement()),
+                            "tranche", a.tranche(), "date", a.date().toString()));
             case Op.ManualEntry m -> manualEntry(m);
             case Op.LateRate r -> lateRate(r);
             case Op.FundClosure c -> controlled(post("/api/closure", Map.of("date", c.date().toString(),
@@ -301,6 +307,10 @@ final class Driver {
 
     static Map<String, Object> money(BigDecimal amount, String currency) {
         return Map.of("amount", amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), "currency", currency);
+    }
+
+    private String contributorOf(String agreement) {
+        return agreementContributors.getOrDefault(agreement, "");
     }
 
     private static long id(Map<String, Long> ids, String key) {
