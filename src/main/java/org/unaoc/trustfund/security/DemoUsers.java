@@ -1,5 +1,6 @@
 package org.unaoc.trustfund.security;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,9 +28,17 @@ class DemoUsers implements ApplicationRunner {
         this.demo = demo;
     }
 
+    /** The demo users of SPEC.md §3, by name. */
+    static final List<String> NAMES = List.of("finance", "finance2", "approver", "auditor", "author", "spain", "turkey",
+            "qatar", "admin");
+
     @Override
     public void run(ApplicationArguments args) {
         if (demo.adminPassword() != null) {
+            String weakness = AdministratorPassword.weakness(demo.adminPassword());
+            if (weakness != null) {
+                throw new IllegalStateException(weakness + ". The fund does not start with a weak administrator's password.");
+            }
             users.createIfMissing("admin", demo.adminPassword(), null, Role.ADMIN);
             users.setPassword("admin", demo.adminPassword());
         }
@@ -37,6 +46,11 @@ class DemoUsers implements ApplicationRunner {
             if (demo.adminPassword() == null) {
                 throw new IllegalStateException("Outside demo mode the fund needs an administrator: set ADMIN_PASSWORD "
                         + "(or DEMO=1 for the demo users). No user has a default password.");
+            }
+            List<String> disabled = NAMES.stream().filter(name -> users.disableIfPassword(name, PASSWORD)).toList();
+            if (!disabled.isEmpty()) {
+                log.warn("Outside demo mode: the demo users {} had the demo password and are now disabled; "
+                        + "the administrator can enable them with a password of their own.", disabled);
             }
             return;
         }

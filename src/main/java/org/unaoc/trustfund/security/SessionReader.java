@@ -2,6 +2,7 @@ package org.unaoc.trustfund.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -9,8 +10,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * For the API: reads the login of a browser session if there is one, never creates or changes a
- * session (HTTP Basic clients stay stateless).
+ * For the API: reads the login of a browser session if there is one and the request brings no
+ * credentials of its own; never creates or changes a session (HTTP Basic clients stay stateless).
  */
 final class SessionReader implements SecurityContextRepository {
 
@@ -24,7 +25,9 @@ final class SessionReader implements SecurityContextRepository {
     @Override
     public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
         DeferredSecurityContext own = this.request.loadDeferredContext(request);
-        if (!own.isGenerated() || request.getSession(false) == null) {
+        // a request that brings its own credentials is judged by them alone: its browser session is not read, so the
+        // CSRF exemption of such requests (WebPagesSecurity#isBrowserWrite) holds only when those credentials do
+        if (!own.isGenerated() || request.getSession(false) == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return own;
         }
         return sessions.loadDeferredContext(request);

@@ -61,6 +61,16 @@ public class Users implements UserDetailsService {
                 .where(APP_USER.USERNAME.eq(username)).execute();
     }
 
+    /** Disables the user if it is enabled and has this password; says whether it did. */
+    @Transactional
+    public boolean disableIfPassword(String username, String password) {
+        var user = db.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).and(APP_USER.ENABLED.isTrue()).fetchOne();
+        if (user == null || !passwords.matches(password, user.getPasswordHash())) {
+            return false;
+        }
+        return db.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.USERNAME.eq(username)).execute() == 1;
+    }
+
     public @Nullable String contributorOf(String username) {
         return db.select(APP_USER.CONTRIBUTOR).from(APP_USER).where(APP_USER.USERNAME.eq(username))
                 .fetchOne(APP_USER.CONTRIBUTOR);

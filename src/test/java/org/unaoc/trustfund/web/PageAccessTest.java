@@ -45,6 +45,21 @@ class PageAccessTest extends ApiTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(403);
         assertThat(db.fetchCount(Tables.CONTRIBUTOR, Tables.CONTRIBUTOR.CODE.eq("FORGED"))).isZero();
+        // credentials of another kind do not lift the CSRF check off the session: the request is judged by them alone
+        HttpResponse<String> bearer = session.client().send(HttpRequest.newBuilder(uri("/api/contributors"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer not-a-token")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"FORGED\",\"name\":\"Forged\",\"type\":\"FOUNDATION\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bearer.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongBasic = session.client().send(HttpRequest.newBuilder(uri("/api/contributors"))
+                .header("Content-Type", "application/json").header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("finance:wrong".getBytes(StandardCharsets.UTF_8)))
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"FORGED\",\"name\":\"Forged\",\"type\":\"FOUNDATION\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongBasic.statusCode()).isEqualTo(401);
+        assertThat(db.fetchCount(Tables.CONTRIBUTOR, Tables.CONTRIBUTOR.CODE.eq("FORGED"))).isZero();
     }
 
     @Test
