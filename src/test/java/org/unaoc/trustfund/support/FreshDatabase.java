@@ -21,6 +21,8 @@ public final class FreshDatabase {
         properties.add("trustfund.database.url", () -> server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/" + name));
         properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
         properties.add("trustfund.database.password", () -> "postgres");
+        // the data folder of every test context: one password file for the application's role
+        properties.add("trustfund.data-dir", () -> "target/test-database");
         properties.add("trustfund.demo", () -> "1");
         properties.add("trustfund.demo-data", () -> String.valueOf(demoData));
         properties.add("trustfund.database.pool-size", () -> "16");
