@@ -29,7 +29,7 @@ class HardeningTest {
         return new SpringApplicationBuilder(TrustFundLedgerApplication.class).run(
                 "--server.port=0", "--trustfund.database.url=" + url, "--trustfund.database.user=" + EmbeddedDatabase.OWNER,
                 "--trustfund.database.password=postgres", "--trustfund.demo=0", "--trustfund.admin-password=" + adminPassword,
-                "--trustfund.database.pool-size=4");
+                "--trustfund.database.pool-size=4", "--trustfund.data-dir=" + org.unaoc.trustfund.support.FreshDatabase.DATA_DIR);
     }
 
     @Test

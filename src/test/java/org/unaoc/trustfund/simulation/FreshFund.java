@@ -35,8 +35,7 @@ final class FreshFund {
         properties.add("trustfund.database.url", () -> url);
         properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
         properties.add("trustfund.database.password", () -> "postgres");
-        // the data folder of every test context: one password file for the application's role
-        properties.add("trustfund.data-dir", () -> "target/test-database");
+        properties.add("trustfund.data-dir", () -> org.unaoc.trustfund.support.FreshDatabase.DATA_DIR);
         properties.add("trustfund.demo", () -> "1");
         properties.add("trustfund.demo-data", () -> "false");
         properties.add("trustfund.database.pool-size", () -> "8");
