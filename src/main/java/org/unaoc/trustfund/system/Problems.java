@@ -90,6 +90,7 @@ public final class Problems {
             case "TF003" -> Problem.conflict("immutable-record", "Posted records are immutable", message + ".");
             case "TF005" -> Problem.conflict("fund-closed", "Fund closed", "The fund is closed: it accepts no entry.");
             case "TF004" -> Problem.conflict("concurrent-update", "Concurrent update", "Another posting changed the same account; retry.");
+            case "TF006" -> Problem.conflict("already-decided", "Already decided", message + ".");
             case "23505" -> uniqueViolation(constraint);
             case "23514" -> checkViolation(constraint);
             case "23503" -> Problem.invalid("The request refers to something that does not exist ("

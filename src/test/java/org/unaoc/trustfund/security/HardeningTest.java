@@ -32,7 +32,8 @@ class HardeningTest {
         java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=0", "--trustfund.database.url=" + url, "--trustfund.database.user=" + EmbeddedDatabase.OWNER,
                 "--trustfund.database.password=postgres", "--trustfund.demo=0", "--trustfund.admin-password=" + adminPassword,
-                "--trustfund.database.pool-size=4", "--trustfund.demo-data=false"));
+                "--trustfund.database.pool-size=4", "--trustfund.demo-data=false",
+                "--trustfund.data-dir=" + org.unaoc.trustfund.support.FreshDatabase.DATA_DIR));
         for (String argument : more) { // an argument given here replaces the default of the same name
             arguments.removeIf(given -> given.startsWith(argument.substring(0, argument.indexOf('=') + 1)));
             arguments.add(argument);

@@ -35,6 +35,7 @@ final class FreshFund {
         properties.add("trustfund.database.url", () -> url);
         properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
         properties.add("trustfund.database.password", () -> "postgres");
+        properties.add("trustfund.data-dir", () -> org.unaoc.trustfund.support.FreshDatabase.DATA_DIR);
         properties.add("trustfund.demo", () -> "1");
         properties.add("trustfund.demo-data", () -> "false");
         properties.add("trustfund.database.pool-size", () -> "8");

@@ -56,6 +56,6 @@ public abstract class ApiTest {
         if (System.getProperty("test.database.url", "").isBlank()) {
             org.unaoc.trustfund.system.EmbeddedDatabase.startTemporary();
         }
-        return "target/test-database";
+        return FreshDatabase.DATA_DIR;
     }
 }

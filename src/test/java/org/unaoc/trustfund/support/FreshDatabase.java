@@ -9,6 +9,12 @@ import org.unaoc.trustfund.system.EmbeddedDatabase;
 /** A new, empty database on the embedded server, and the properties that point the application at it. */
 public final class FreshDatabase {
 
+    /**
+     * The data folder of every application the tests start: the application's database role is one
+     * for the whole server, so they all keep its password in one file.
+     */
+    public static final String DATA_DIR = "target/test-database";
+
     private FreshDatabase() {
     }
 
@@ -21,6 +27,7 @@ public final class FreshDatabase {
         properties.add("trustfund.database.url", () -> server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/" + name));
         properties.add("trustfund.database.user", () -> EmbeddedDatabase.OWNER);
         properties.add("trustfund.database.password", () -> "postgres");
+        properties.add("trustfund.data-dir", () -> DATA_DIR);
         properties.add("trustfund.demo", () -> "1");
         properties.add("trustfund.demo-data", () -> String.valueOf(demoData));
         properties.add("trustfund.database.pool-size", () -> "16");
