@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unaoc.trustfund.system.IdempotencyKeyRequired;
 
 @RestController
 @RequestMapping("/api/approvals")
@@ -36,11 +37,13 @@ class ApprovalController {
     }
 
     @PostMapping("/{id}/approval")
+    @IdempotencyKeyRequired
     Approvals.Approval approve(@PathVariable long id, Principal user) {
         return approvals.approve(id, user.getName());
     }
 
     @PostMapping("/{id}/rejection")
+    @IdempotencyKeyRequired
     Approvals.Approval reject(@PathVariable long id, @RequestBody Rejection rejection, Principal user) {
         return approvals.reject(id, user.getName(), rejection.reason());
     }

@@ -61,12 +61,14 @@ class ContributionController {
     }
 
     @PostMapping("/pledges")
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.CREATED)
     Pledges.Pledge announce(@Valid @RequestBody Pledges.NewPledge pledge, Principal user) {
         return pledges.announce(pledge, user.getName());
     }
 
     @PostMapping("/pledges/{id}/cancellation")
+    @IdempotencyKeyRequired
     Pledges.Pledge cancel(@PathVariable long id, @RequestBody Reason reason) {
         return pledges.cancel(id, reason.reason(), reason.date() != null ? reason.date() : LocalDate.now(ZoneOffset.UTC));
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unaoc.trustfund.security.Viewer;
 import org.unaoc.trustfund.system.Problem;
+import org.unaoc.trustfund.system.IdempotencyKeyRequired;
 
 @RestController
 @RequestMapping("/api/contributors")
@@ -36,6 +37,7 @@ class ContributorController {
     }
 
     @PostMapping
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.CREATED)
     Contributors.Contributor create(@Valid @RequestBody Contributors.Contributor contributor, Principal user) {
         return contributors.create(contributor, user.getName());

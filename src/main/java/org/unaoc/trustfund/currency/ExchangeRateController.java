@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unaoc.trustfund.system.IdempotencyKeyRequired;
 
 @RestController
 @RequestMapping("/api/exchange-rates")
@@ -32,6 +33,7 @@ class ExchangeRateController {
 
     /** A new rate: 201. A change to a rate posted entries used: 202, waiting for approval. */
     @PostMapping
+    @IdempotencyKeyRequired
     org.springframework.http.ResponseEntity<?> add(@RequestBody ExchangeRates.PublishedRate rate, Principal user) {
         if (rates.correctsUsedRate(rates.checked(rate))) {
             return org.springframework.http.ResponseEntity.accepted().body(approvals.request(correction, rate, user.getName()));
@@ -43,6 +45,7 @@ class ExchangeRateController {
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+    @IdempotencyKeyRequired
     Imported importCsv(@RequestBody String csv, Principal user) {
         return new Imported(rates.importCsv(csv, user.getName()).size());
     }

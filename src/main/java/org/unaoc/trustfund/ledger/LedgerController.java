@@ -60,6 +60,7 @@ class LedgerController {
     }
 
     @PostMapping("/year-end-closings")
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.CREATED)
     YearEndClose.Closed closeYear(@RequestBody Year year, Principal user) {
         if (year.year() == null) {
@@ -82,6 +83,7 @@ class LedgerController {
     }
 
     @PostMapping("/accounts")
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.CREATED)
     Account addBankAccount(@RequestBody BankAccount account) {
         return chart.addBankAccount(account.code(), account.name(), account.currency(), account.iban());
@@ -128,11 +130,13 @@ class LedgerController {
     }
 
     @PostMapping("/periods/{period}/close")
+    @IdempotencyKeyRequired
     Periods.Period close(@PathVariable String period, Principal user) {
         return periods.close(Periods.parse(period), user.getName());
     }
 
     @PostMapping("/periods/{period}/reopen")
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.ACCEPTED)
     Approvals.Pending reopen(@PathVariable String period, @RequestBody ReopenBody body, Principal user) {
         YearMonth month = Periods.parse(period);

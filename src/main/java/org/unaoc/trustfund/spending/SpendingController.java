@@ -67,6 +67,7 @@ class SpendingController {
     }
 
     @PostMapping("/budget-components")
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.CREATED)
     BudgetComponents.Component addComponent(@Valid @RequestBody BudgetComponents.Component component, Principal user) {
         return components.create(component, user.getName());
@@ -79,6 +80,7 @@ class SpendingController {
     }
 
     @PostMapping("/cost-plans")
+    @IdempotencyKeyRequired
     @ResponseStatus(HttpStatus.CREATED)
     List<BudgetComponents.CostPlan> plan(@Valid @RequestBody BudgetComponents.CostPlan plan, Principal user) {
         return components.plan(plan, user.getName());

@@ -87,15 +87,16 @@ public final class Problems {
         return switch (state) {
             case "TF001" -> Problem.conflict("period-closed", "Period closed", message + ".");
             case "TF002" -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unbalanced-entry", "Unbalanced entry", message + ".");
-            case "TF003" -> Problem.conflict("immutable-record", "Posted records are immutable", message + ".");
+            // the database's own words name tables; the client gets the rule, not the table
+            case "TF003" -> Problem.conflict("immutable-record", "Posted records are immutable",
+                    "What is posted, decided or logged is never changed or removed; correct it by a new entry (a reversal).");
             case "TF005" -> Problem.conflict("fund-closed", "Fund closed", "The fund is closed: it accepts no entry.");
             case "TF004" -> Problem.conflict("concurrent-update", "Concurrent update", "Another posting changed the same account; retry.");
-            case "TF006" -> Problem.conflict("already-decided", "Already decided", message + ".");
+            case "TF006" -> Problem.conflict("already-decided", "Already decided",
+                    "This request has been decided already: a controlled operation is approved or rejected once.");
             case "23505" -> uniqueViolation(constraint);
             case "23514" -> checkViolation(constraint);
-            case "23503" -> Problem.invalid("The request refers to something that does not exist ("
-                    + (constraint == null ? "a reference" : constraint.replaceAll("_fkey$", "").replace('_', ' '))
-                    + "); check the codes and ids.");
+            case "23503" -> Problem.invalid("The request refers to something that does not exist; check the codes and ids.");
             case "40001", "40P01" -> Problem.conflict("concurrent-update", "Concurrent update",
                     "Another request changed the same records at the same moment; nothing was written. Retry.");
             case "57014" -> new Problem(HttpStatus.SERVICE_UNAVAILABLE, "timeout", "Timed out",

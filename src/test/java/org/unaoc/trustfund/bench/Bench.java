@@ -81,7 +81,7 @@ public final class Bench {
         results.put("start.existingDatabaseSeconds", seconds(started));
         row("Start to healthy on an existing database", results.get("start.existingDatabaseSeconds") + " s", "", "");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        http(port, "POST", "/api/contributors", "{\"code\":\"BN\",\"name\":\"Brunei\",\"type\":\"GOVERNMENT\"}", null);
+        http(port, "POST", "/api/contributors", "{\"code\":\"BN\",\"name\":\"Brunei\",\"type\":\"GOVERNMENT\"}", "bench-contributor");
 
         for (int clients : new int[] {1, 4, 16}) {
             Measured overHttp = measure(clients, () -> {

@@ -172,7 +172,7 @@ public final class Chaos {
             try {
                 if (send(port, "GET", "/actuator/health", null, null, null).statusCode() == 200) {
                     send(port, "POST", "/api/contributors", "{\"code\":\"CH\",\"name\":\"Switzerland\",\"type\":\"GOVERNMENT\"}",
-                            "application/json", null);
+                            "application/json", "chaos-contributor");
                     return process;
                 }
             } catch (Exception notYet) {

@@ -62,7 +62,7 @@ final class Books {
     }
 
     void rates(String csv) {
-        Api.Response response = api.send(api.request("finance", "/api/exchange-rates/import")
+        Api.Response response = api.send(api.request("finance", "/api/exchange-rates/import").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
         assertThat(response.status()).as(response.text()).isEqualTo(200);
     }

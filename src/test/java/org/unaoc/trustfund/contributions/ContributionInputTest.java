@@ -110,7 +110,7 @@ class ContributionInputTest extends ApiTest {
     @Test
     void a_bad_csv_line_is_named_and_nothing_of_the_file_is_stored() {
         String before = snapshot();
-        Api.Response response = api().send(api().request("finance", "/api/exchange-rates/import")
+        Api.Response response = api().send(api().request("finance", "/api/exchange-rates/import").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(
                         "currency,effectiveFrom,rate\nGBP,2006-01-01,0.55\nGBP,2006-02-01,abc\nGBP,2006-03-01,0.56\n")).build());
         assertThat(response.status()).isEqualTo(422);
@@ -132,7 +132,7 @@ class ContributionInputTest extends ApiTest {
         Api.Response rejected = api().post("approver", "/api/approvals/" + correction.body().get("approval").asString()
                 + "/rejection", Map.of("reason", "the published rate was right"));
         assertThat(rejected.status()).isEqualTo(200);
-        Api.Response inCsv = api().send(api().request("finance", "/api/exchange-rates/import").header("Content-Type", "text/csv")
+        Api.Response inCsv = api().send(api().request("finance", "/api/exchange-rates/import").header("Idempotency-Key", java.util.UUID.randomUUID().toString()).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("EUR,2006-03-01,0.81\n")).build());
         assertThat(inCsv.status()).isEqualTo(409);
     }

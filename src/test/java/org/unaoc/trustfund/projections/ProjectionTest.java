@@ -26,7 +26,7 @@ class ProjectionTest extends FreshBooksTest {
         if (db.fetchCount(org.unaoc.trustfund.db.Tables.RECEIPT) > 0) {
             return;
         }
-        api().send(api().request("finance", "/api/exchange-rates/import").header("Content-Type", "text/csv")
+        api().send(api().request("finance", "/api/exchange-rates/import").header("Idempotency-Key", java.util.UUID.randomUUID().toString()).header("Content-Type", "text/csv")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("EUR,2010-01-01,0.80000\n")).build());
         for (String code : List.of("SE", "IT", "NO")) {
             api().post("finance", "/api/contributors", Map.of("code", code, "name", "Government " + code, "type", "GOVERNMENT"));

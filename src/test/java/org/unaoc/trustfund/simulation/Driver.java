@@ -45,7 +45,7 @@ final class Driver {
     }
 
     void setUp(Rates rates) {
-        Api.Response imported = api.send(api.request(MAKER, "/api/exchange-rates/import").header("Content-Type", "text/csv")
+        Api.Response imported = api.send(api.request(MAKER, "/api/exchange-rates/import").header("Idempotency-Key", java.util.UUID.randomUUID().toString()).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(rates.csv())).build());
         require(imported, "the simulated rates");
         Api.Response account = api.post(MAKER, "/api/accounts", Map.of("code", "1012", "name", "Cash — NOK bank account",

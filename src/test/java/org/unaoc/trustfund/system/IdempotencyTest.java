@@ -18,6 +18,35 @@ import org.unaoc.trustfund.support.Months;
 
 class IdempotencyTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Every POST of the API writes, but a projection scenario (a read): each requires its key (SPEC.md §3). */
+    @Test
+    void every_post_that_writes_refuses_to_run_without_its_key() {
+        List<String> paths = new ArrayList<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+            if (pattern.startsWith("/api/") && !pattern.equals("/api/projections")
+                    && info.getMethodsCondition().getMethods().contains(org.springframework.web.bind.annotation.RequestMethod.POST)) {
+                paths.add(pattern.replaceAll("\\{[^}]+}", "1"));
+            }
+        }));
+        assertThat(paths).as("the API's writes").hasSizeGreaterThan(30).contains("/api/pledges", "/api/contributors",
+                "/api/exchange-rates", "/api/periods/1/close", "/api/year-end-closings", "/api/approvals/1/approval");
+        int approvals = db.fetchCount(APPROVAL);
+        for (String path : paths) {
+            String user = path.startsWith("/api/approvals/") ? "approver" : "finance";
+            String type = path.equals("/api/bank-statements") ? "text/csv"
+                    : path.equals("/api/exchange-rates/import") ? "text/csv" : "application/json";
+            Api.Response refused = api().send(api().request(user, path).header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(type.equals("text/csv") ? "a,b\n" : "{}")).build());
+            assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.body().get("type").asString()).as(path).isEqualTo("/problems/idempotency-key-missing");
+        }
+        assertThat(db.fetchCount(APPROVAL)).isEqualTo(approvals);
+    }
+
     private Map<String, Object> entry(String description) {
         String date = Months.fresh().atDay(4).toString();
         return Map.of("date", date, "description", description, "lines", List.of(
