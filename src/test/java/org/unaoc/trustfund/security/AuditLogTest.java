@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.ApiTest;
 import tools.jackson.databind.JsonNode;
 
 /** Every write, refusal, failed login and statement read leaves its row; nobody can change the log. */
 class AuditLogTest extends ApiTest {
-
-    @Autowired
-    Users users;
 
     private List<JsonNode> rows(String actor) {
         return api().get("auditor", "/api/audit-log?actor=" + actor).body().valueStream().toList();
@@ -60,22 +56,5 @@ class AuditLogTest extends ApiTest {
         });
         assertThatThrownBy(() -> db.execute("UPDATE audit_log SET actor = 'nobody' WHERE actor = 'approver'"))
                 .rootCause().hasMessageContaining("permission denied");
-    }
-
-    @Test
-    void repeated_failed_logins_lock_the_user() {
-        String name = "locktest" + UUID.randomUUID().toString().substring(0, 8);
-        users.createIfMissing(name, "right-password", null, Role.AUDITOR);
-        for (int i = 0; i < LoginFailures.LOCK_AFTER; i++) {
-            assertThat(basic(name, "wrong").status()).isEqualTo(401);
-        }
-        Api.Response locked = basic(name, "right-password");
-        assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.body().get("type").asString()).isEqualTo("/problems/account-locked");
-    }
-
-    private Api.Response basic(String user, String password) {
-        return api().send(api().request(null, "/api/fund").header("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes())).GET().build());
     }
 }

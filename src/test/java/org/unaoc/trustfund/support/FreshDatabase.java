@@ -13,7 +13,8 @@ public final class FreshDatabase {
      * The data folder of every application the tests start: the application's database role is one
      * for the whole server, so they all keep its password in one file.
      */
-    public static final String DATA_DIR = "target/test-database";
+    /** One folder a test JVM (surefire runs two): the password of the server's application role is kept there. */
+    public static final String DATA_DIR = "target/test-database-" + System.getProperty("test.fork", "1");
 
     private FreshDatabase() {
     }
