@@ -58,6 +58,8 @@ class LoginFloodTest extends ApiTest {
         var rows = db.select(DSL.field("pg_column_size(audit_log.*)", Integer.class), Tables.AUDIT_LOG.ACTOR)
                 .from(Tables.AUDIT_LOG).where(Tables.AUDIT_LOG.ID.gt(lastAudit)).and(Tables.AUDIT_LOG.ACTION.eq("LOGIN")).fetch();
         assertThat(rows).isNotEmpty();
+        System.out.printf("login flood: %d failed logins, heap grown by %d KiB, %d audit rows, the longest %d bytes%n", logins,
+                grown / 1024, rows.size(), rows.stream().mapToInt(row -> row.value1()).max().orElse(0));
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.value1()).as("bytes of the audit row of " + row.value2()).isLessThanOrEqualTo(200);
             assertThat(row.value2()).startsWith("mmmm").endsWith("(1000000 characters)");
