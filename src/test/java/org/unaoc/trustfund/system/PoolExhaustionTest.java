@@ -31,7 +31,9 @@ class PoolExhaustionTest extends FreshBooksTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(refused.status()).as(refused.text()).isEqualTo(503);
             assertThat(refused.body().get("type").asString()).isEqualTo("/problems/database-unavailable");
-            assertThat(seconds).isLessThan(4.5);
+            // answered after the pool's 3 s wait, not held until the client gives up (60 s); the slack is for a
+            // machine busy with the other test JVM
+            assertThat(seconds).isLessThan(7.0);
         } finally {
             for (Connection connection : taken) {
                 connection.close();
