@@ -18,6 +18,7 @@ import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.ledger.Account;
 import org.unaoc.trustfund.ledger.ChartOfAccounts;
 import org.unaoc.trustfund.system.AdvisoryLocks;
+import org.unaoc.trustfund.system.DecimalLimits;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -66,6 +67,8 @@ public class BankStatements {
                 || parameters.closing() == null) {
             throw Problem.invalid("A CSV statement needs the parameters account, statement, opening and closing.");
         }
+        DecimalLimits.checked(parameters.opening(), "opening");
+        DecimalLimits.checked(parameters.closing(), "closing");
         Account account = cashAccount(chart.byCode(parameters.account()));
         ParsedStatement statement = StatementCsv.parse(csv, parameters.statement(), account.currency(),
                 parameters.opening(), parameters.closing());

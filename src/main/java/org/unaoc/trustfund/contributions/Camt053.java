@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
+import org.unaoc.trustfund.system.DecimalLimits;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -273,7 +274,7 @@ final class Camt053 {
 
         private static BigDecimal decimal(String text, String what) {
             try {
-                return new BigDecimal(text);
+                return DecimalLimits.checked(new BigDecimal(text), "the amount of the " + what);
             } catch (NumberFormatException e) {
                 throw Problem.invalid("The amount '" + text + "' of the " + what + " is not a decimal. Nothing was imported.");
             }

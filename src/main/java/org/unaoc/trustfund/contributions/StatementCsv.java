@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.unaoc.trustfund.system.DecimalLimits;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -55,7 +56,7 @@ final class StatementCsv {
         BigDecimal amount;
         LocalDate date;
         try {
-            amount = new BigDecimal(record.get("amount"));
+            amount = DecimalLimits.checked(new BigDecimal(record.get("amount")), "line " + line + " amount");
             date = LocalDate.parse(record.get("bookingDate"));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw Problem.invalid("Line " + line + ": the amount or the bookingDate cannot be read. Nothing was imported.")

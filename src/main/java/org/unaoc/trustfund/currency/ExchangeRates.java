@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unaoc.trustfund.system.DecimalLimits;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -113,7 +114,7 @@ public class ExchangeRates {
                     .with("line", record.getRecordNumber());
         }
         try {
-            rate = new BigDecimal(record.get(2));
+            rate = DecimalLimits.checked(new BigDecimal(record.get(2)), "rate" + where);
         } catch (NumberFormatException e) {
             throw Problem.invalid("'" + record.get(2) + "'" + where + " is not a decimal rate. Nothing was stored.")
                     .with("line", record.getRecordNumber());
@@ -133,7 +134,7 @@ public class ExchangeRates {
         if (from == null || rate == null) {
             throw Problem.invalid("currency, effectiveFrom and rate are all required" + where + ".");
         }
-        if (rate.signum() <= 0 || rate.scale() > 10 || rate.precision() - rate.scale() > 12) {
+        if (DecimalLimits.checked(rate, "rate").signum() <= 0 || rate.scale() > 10 || rate.precision() - rate.scale() > 12) {
             throw Problem.invalid("the rate " + rate.toPlainString() + where
                     + " is not a positive number of currency units per USD (at most 10 decimals)");
         }

@@ -71,8 +71,10 @@ class RefusalAudit extends OncePerRequestFilter {
         String path = request.getRequestURI() + (query == null ? "" : "?" + query);
         @Nullable String actor = request.getAttribute(ACTOR) instanceof String name ? name : null;
         if (actor == null) {
-            log.recordRepeatable("anonymous", request.getRemoteAddr(), action, request.getMethod(), path,
-                    response.getStatus(), "REFUSED", why);
+            // of nobody in particular: the path without its query, and cut, so that varying it floods nothing
+            String plain = request.getRequestURI();
+            log.recordRepeatable("anonymous", request.getRemoteAddr(), action, request.getMethod(),
+                    plain.length() > 200 ? plain.substring(0, 200) : plain, response.getStatus(), "REFUSED", why);
         } else {
             log.record(actor, request.getRemoteAddr(), action, request.getMethod(), path, response.getStatus(), "REFUSED", why);
         }

@@ -109,13 +109,20 @@ final class VerifiedCredentials implements AuthenticationProvider {
         if (username.length() > MAX_USERNAME) {
             throw new BadCredentialsException("a user name has at most " + MAX_USERNAME + " characters");
         }
+        if (username.chars().anyMatch(Character::isISOControl)) {
+            throw new BadCredentialsException("a user name has no control characters");
+        }
+        String address = request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        // a locked pair is refused before anything else, the remembered credentials included
+        if (failures.locked(username, address)) {
+            throw new LockedException("locked after repeated failed logins from this address");
+        }
         String password = String.valueOf(request.getCredentials());
         byte[] mac = mac(username, password);
         Authentication known = known(username, mac);
         if (known != null) {
             return known;
         }
-        String address = request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
         ReentrantLock guess = guesses[Math.floorMod((username + "\u0000" + address).hashCode(), guesses.length)];
         guess.lock();
         try {

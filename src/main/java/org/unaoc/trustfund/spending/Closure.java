@@ -96,7 +96,8 @@ public class Closure implements ControlledOperation<Closure.Request> {
                 "unspent balance at closure, pro rata to contributions received"));
         List<Refunds.Refund> made = owed.isEmpty() ? List.of()
                 : refunds.refunds(owed, maker, approver, "Closure of the fund: unspent balance refunded");
-        made.forEach(refund -> refunds.pay(refund.id(), request.date(), maker));
+        // one approval, many payments: each names the approver (an approval id marks one entry only)
+        made.forEach(refund -> refunds.pay(refund.id(), request.date(), maker, approver, null));
         db.update(FUND).set(FUND.STATUS, "CLOSED").set(FUND.CLOSED_ON, request.date()).execute();
         return new Closed(request.date(), unspent, made.stream().map(r -> refunds.get(r.id())).toList());
     }

@@ -55,6 +55,6 @@ class RefundPayments implements ControlledOperation<RefundPayments.Request> {
     @Override
     public Object execute(Request request, String maker, String approver, long approval) {
         check(request, maker);
-        return refunds.pay(request.refund(), request.date(), maker);
+        return refunds.pay(request.refund(), request.date(), maker, approver, approval);
     }
 }

@@ -93,9 +93,14 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
                 .returning(REFUND.ID).fetchOne(REFUND.ID))).toList();
     }
 
-    /** The refund paid from the USD bank account: Dr 2110 / Cr 1010. */
+    /** The refund paid from the USD bank account: Dr 2110 / Cr 1010, by its maker on its approver's approval. */
     @Transactional
     public Refund pay(long id, LocalDate on, String user) {
+        return pay(id, on, user, null, null);
+    }
+
+    @Transactional
+    public Refund pay(long id, LocalDate on, String user, @Nullable String approver, @Nullable Long approval) {
         Refund refund = get(id);
         if (refund.paidEntry() != null) {
             throw Problem.conflict("refund-paid", "Already paid", "Refund " + id + " was paid (entry " + refund.paidEntry() + ").");
@@ -103,8 +108,12 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
         Dimensions dimensions = new Dimensions(refund.contributor(), refund.agreement(), null, null, null);
         long entry = journal.post(new NewEntry(on, EntryType.REFUND, "Refund " + id + " paid to " + refund.contributor(),
                 List.of(NewLine.debit(Conditions.REFUNDS_PAYABLE, refund.amount()).withDimensions(dimensions),
-                        NewLine.credit(Spending.CASH, refund.amount())), null, user, null, null));
-        db.update(REFUND).set(REFUND.PAID_ENTRY_ID, entry).where(REFUND.ID.eq(id)).execute();
+                        NewLine.credit(Spending.CASH, refund.amount())), null, user, approver, approval));
+        // once, even when two approved payments of it run at the same moment: the second writes nothing
+        if (db.update(REFUND).set(REFUND.PAID_ENTRY_ID, entry).where(REFUND.ID.eq(id)).and(REFUND.PAID_ENTRY_ID.isNull())
+                .execute() == 0) {
+            throw Problem.conflict("refund-paid", "Already paid", "Refund " + id + " was paid at the same moment.");
+        }
         return get(id);
     }
 

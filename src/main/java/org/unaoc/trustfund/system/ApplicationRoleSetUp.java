@@ -71,17 +71,26 @@ final class ApplicationRoleSetUp implements Callback {
         owner.unwrap(PGConnection.class).alterUserPassword(role.user(), role.password().toCharArray(), "scram-sha-256");
     }
 
-    /** A superuser, an owner of something in this database, or a member of the owner could change what its grants forbid. */
+    /**
+     * A superuser, a role that may create roles or databases, bypass row security or replicate, an
+     * owner of something in this database, or a member of any role but trust_fund_app (the owner,
+     * pg_write_all_data …) could do what its grants forbid.
+     */
     private void refuseMoreThanItsGrants(DSLContext db) {
         boolean more = db.fetchExists(DSL.selectOne().from("pg_roles r").where("r.rolname = {0}", role.user())
                 .and("""
-                        r.rolsuper OR pg_has_role(r.oid, session_user, 'MEMBER')
+                        r.rolsuper OR r.rolcreaterole OR r.rolbypassrls OR r.rolcreatedb OR r.rolreplication
+                        OR pg_has_role(r.oid, session_user, 'MEMBER')
+                        OR EXISTS (SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                                   WHERE m.member = r.oid AND g.rolname <> {0})
                         OR EXISTS (SELECT FROM pg_class WHERE relowner = r.oid)
                         OR EXISTS (SELECT FROM pg_namespace WHERE nspowner = r.oid)
-                        OR EXISTS (SELECT FROM pg_database WHERE datname = current_database() AND datdba = r.oid)"""));
+                        OR EXISTS (SELECT FROM pg_database WHERE datname = current_database() AND datdba = r.oid)""",
+                        DatabaseConfiguration.RUNTIME_ROLE));
         if (more) {
             throw new IllegalStateException("The database role " + role.user() + " the application logs in as is a superuser, "
-                    + "owns something in the database or is a member of its owner: it must have only the grants of "
+                    + "may create roles or databases, bypasses row security, owns something in the database or is a member "
+                    + "of a role other than " + DatabaseConfiguration.RUNTIME_ROLE + ": it must have only the grants of "
                     + DatabaseConfiguration.RUNTIME_ROLE + " (or unset DATABASE_APP_USER and let the application create its own)");
         }
     }

@@ -36,6 +36,9 @@ public final class Problems {
             if (cause instanceof Problem problem) {
                 return problem;
             }
+            if (cause instanceof java.time.DateTimeException) {
+                return Problem.invalid("A date is out of range: dates run from year 1 to 9999 (yyyy-MM-dd).");
+            }
             if (cause instanceof MethodArgumentTypeMismatchException mismatch) {
                 // a path or query value of the wrong kind (a word where an id goes): the client's to mend
                 return Problem.invalidField(mismatch.getName(), "'" + mismatch.getValue() + "' is not "
@@ -101,7 +104,10 @@ public final class Problems {
                     "Another request changed the same records at the same moment; nothing was written. Retry.");
             case "57014" -> new Problem(HttpStatus.SERVICE_UNAVAILABLE, "timeout", "Timed out",
                     "The request took too long and was cancelled; nothing was written. Retry.");
-            default -> state.startsWith("08") || state.startsWith("57P") ? databaseUnavailable() : null;
+            default -> state.startsWith("08") || state.startsWith("57P") ? databaseUnavailable()
+                    // data exceptions: a value the database cannot hold (a NUL in a text, a number out of range)
+                    : state.startsWith("22") ? Problem.invalid("A value in the request cannot be kept by the books "
+                            + "(out of range, or a character text may not hold); check what was sent.") : null;
         };
     }
 

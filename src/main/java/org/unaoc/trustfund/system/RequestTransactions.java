@@ -51,12 +51,6 @@ class RequestTransactions extends OncePerRequestFilter {
         this.maxStatement = maxStatement;
     }
 
-    private static Problem tooLarge(long limit) {
-        return new Problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request too large",
-                "The request body is larger than " + limit + " bytes, the most this request takes; split it.")
-                .with("limit", limit);
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
@@ -78,12 +72,12 @@ class RequestTransactions extends OncePerRequestFilter {
         }
         long limit = request.getRequestURI().equals("/api/bank-statements") ? maxStatement : maxBody;
         if (request.getContentLengthLong() > limit) {
-            write(response, tooLarge(limit));
+            write(response, RequestSizeLimit.tooLarge(limit));
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) {
-            write(response, tooLarge(limit));
+            write(response, RequestSizeLimit.tooLarge(limit));
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, body);

@@ -112,6 +112,26 @@ class LoginsTest {
     }
 
     @Test
+    void a_user_name_with_a_control_character_is_refused_before_any_look_up() {
+        assertThatThrownBy(() -> logins.authenticate(attempt("a\u0000b", "x", "10.0.0.1")))
+                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("control characters");
+        assertThat(lookUps).hasValue(0);
+        assertThat(encoder.checks).hasValue(0);
+    }
+
+    @Test
+    void a_locked_pair_is_refused_even_with_credentials_remembered_from_before() {
+        assertThat(logins.authenticate(attempt("approver", "right", "203.0.113.9")).isAuthenticated()).isTrue();
+        for (int i = 0; i < LoginFailures.LOCK_AFTER; i++) {
+            assertThatThrownBy(() -> logins.authenticate(attempt("approver", "guess", "203.0.113.9")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> logins.authenticate(attempt("approver", "right", "203.0.113.9")))
+                .isInstanceOf(LockedException.class);
+        assertThat(logins.authenticate(attempt("approver", "right", "10.1.1.1")).isAuthenticated()).isTrue();
+    }
+
+    @Test
     void unknown_disabled_and_wrong_password_each_cost_exactly_one_password_check() {
         assertThatThrownBy(() -> logins.authenticate(attempt("nobody", "right", "10.0.0.1")))
                 .isInstanceOf(BadCredentialsException.class);

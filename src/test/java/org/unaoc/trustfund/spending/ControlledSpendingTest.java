@@ -87,8 +87,11 @@ class ControlledSpendingTest extends FreshBooksTest {
         assertThat(second.status()).as("another finance officer is not an approving officer").isEqualTo(403);
         assertThat(second.body().get("type").asString()).isEqualTo("/problems/forbidden");
         JsonNode paid = spend.approve(requested);
-        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + paid.get("paidEntry").asLong()).body()))
-                .containsExactly("2110 Dr 1200.00", "1010 Cr 1200.00");
+        JsonNode payment = api().get("auditor", "/api/journal-entries/" + paid.get("paidEntry").asLong()).body();
+        assertThat(spend.lines(payment)).containsExactly("2110 Dr 1200.00", "1010 Cr 1200.00");
+        assertThat(payment.get("createdBy").asString()).isEqualTo("finance");
+        assertThat(payment.get("approvedBy").asString()).as("the approving officer is on the entry").isEqualTo("approver");
+        assertThat(payment.get("approval").asString()).isEqualTo(requested.body().get("approval").asString());
         JsonNode approval = api().get("auditor", "/api/approvals/" + requested.body().get("approval").asString()).body();
         assertThat(approval.get("requestedBy").asString()).isEqualTo("finance");
         assertThat(approval.get("decidedBy").asString()).isEqualTo("approver");

@@ -3,6 +3,7 @@ package org.unaoc.trustfund.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.db.Tables;
@@ -48,6 +49,39 @@ class InputLimitsTest extends ApiTest {
         Api.Response line = api().post("finance", "/api/journal-entries", "{\"date\": \"2050-02-03\", \"description\": \"x\", "
                 + "\"lines\": [{\"account\": \"1010\", \"debit\": 1E+100000000}, {\"account\": \"4500\", \"credit\": \"1.00\"}]}");
         refusedFor(line, "lines[0].debit");
+    }
+
+    @Test
+    void before_any_login_a_body_over_1_MiB_is_refused_unread() {
+        byte[] big = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        for (String method : List.of("PUT", "POST", "DELETE")) {
+            for (String path : List.of("/", "/login", "/api/fund", "/receipts")) {
+                Api.Response refused = api().send(api().request(null, path)
+                        .header("Content-Type", method.equals("POST") && path.equals("/login")
+                                ? "multipart/form-data; boundary=x" : "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(big)).build());
+                assertThat(refused.status()).as(method + " " + path).isEqualTo(413);
+                assertThat(refused.body().get("type").asString()).isEqualTo("/problems/payload-too-large");
+            }
+        }
+    }
+
+    @Test
+    void a_bank_statement_with_an_amount_of_a_hundred_million_digits_is_refused() {
+        String statement = "bookingDate,creditDebit,amount,currency,reference,payerName,payerIban,remittance\n"
+                + "2006-07-03,CRDT,1E+100000000,USD,R-" + UUID.randomUUID() + ",Doe,,gift\n";
+        Api.Response refused = api().send(api().request("finance", "/api/bank-statements?account=1010&statement=S-"
+                        + UUID.randomUUID() + "&opening=0.00&closing=1E+100000000")
+                .header("Content-Type", "text/csv").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(statement)).build());
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.body().get("detail").asString()).contains("at most 30 digits");
+        Api.Response rate = api().send(api().request("finance", "/api/exchange-rates/import")
+                .header("Content-Type", "text/csv").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("currency,effectiveFrom,rate\nEUR,2024-01-01,1E+2000000000\n")).build());
+        assertThat(rate.status()).as(rate.text()).isEqualTo(422);
+        assertThat(rate.body().get("detail").asString()).contains("at most 30 digits");
     }
 
     @Test
