@@ -60,9 +60,8 @@ class AuditFilter extends OncePerRequestFilter {
     private void write(HttpServletRequest request, int status, String outcome, String detail, boolean ownTransaction) {
         Principal user = request.getUserPrincipal();
         String actor = user == null ? "anonymous" : user.getName();
-        String action = isRead(request) ? "READ" : "WRITE";
-        String query = request.getQueryString();
-        String path = request.getRequestURI() + (query == null ? "" : "?" + query);
+        String action = action(request);
+        String path = pathWithQuery(request);
         Runnable insert = () -> log.record(actor, request.getRemoteAddr(), action, request.getMethod(), path, status, outcome,
                 detail);
         if (ownTransaction) {
@@ -74,6 +73,17 @@ class AuditFilter extends OncePerRequestFilter {
 
     private static boolean isRead(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** The action an audit row names: READ for GET and HEAD, WRITE for the rest. */
+    static String action(HttpServletRequest request) {
+        return isRead(request) ? "READ" : "WRITE";
+    }
+
+    /** The path an audit row names, with its query. */
+    static String pathWithQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
     private static boolean isPageOfStatements(String path) {

@@ -66,9 +66,7 @@ class RefusalAudit extends OncePerRequestFilter {
         if (!(request.getAttribute(REFUSAL) instanceof String why) || request.getAttribute(RECORDED) != null) {
             return;
         }
-        String action = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) ? "READ" : "WRITE";
-        String query = request.getQueryString();
-        String path = request.getRequestURI() + (query == null ? "" : "?" + query);
+        String action = AuditFilter.action(request);
         @Nullable String actor = request.getAttribute(ACTOR) instanceof String name ? name : null;
         if (actor == null) {
             // of nobody in particular: the path without its query, and cut, so that varying it floods nothing
@@ -76,7 +74,8 @@ class RefusalAudit extends OncePerRequestFilter {
             log.recordRepeatable("anonymous", request.getRemoteAddr(), action, request.getMethod(),
                     plain.length() > 200 ? plain.substring(0, 200) : plain, response.getStatus(), "REFUSED", why);
         } else {
-            log.record(actor, request.getRemoteAddr(), action, request.getMethod(), path, response.getStatus(), "REFUSED", why);
+            log.record(actor, request.getRemoteAddr(), action, request.getMethod(), AuditFilter.pathWithQuery(request),
+                    response.getStatus(), "REFUSED", why);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -37,18 +36,13 @@ class RequestTransactions extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final IdempotencyKeys keys;
     private final JsonMapper json;
-    private final long maxBody;
-    private final long maxStatement;
+    private final RequestSizeLimit sizes;
 
-    /** Bodies up to 1 MiB; only a bank statement's import may be larger (64 MiB). */
-    RequestTransactions(TransactionTemplate transactions, IdempotencyKeys keys, JsonMapper json,
-                        @Value("${trustfund.max-request-bytes:1048576}") long maxBody,
-                        @Value("${trustfund.max-statement-bytes:67108864}") long maxStatement) {
+    RequestTransactions(TransactionTemplate transactions, IdempotencyKeys keys, JsonMapper json, RequestSizeLimit sizes) {
         this.transactions = transactions;
         this.keys = keys;
         this.json = json;
-        this.maxBody = maxBody;
-        this.maxStatement = maxStatement;
+        this.sizes = sizes;
     }
 
     @Override
@@ -70,12 +64,15 @@ class RequestTransactions extends OncePerRequestFilter {
                     "The Idempotency-Key header must be 1 to 255 characters."));
             return;
         }
-        long limit = request.getRequestURI().equals("/api/bank-statements") ? maxStatement : maxBody;
-        if (request.getContentLengthLong() > limit) {
-            write(response, RequestSizeLimit.tooLarge(limit));
+        // a body that says it is too large was refused unread by RequestSizeLimit; one that does not say is cut there
+        long limit = sizes.limitFor(request);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (Problem tooLarge) {
+            write(response, tooLarge);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) {
             write(response, RequestSizeLimit.tooLarge(limit));
             return;
