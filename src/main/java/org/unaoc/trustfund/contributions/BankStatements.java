@@ -196,7 +196,7 @@ public class BankStatements {
     }
 
     private static Account cashAccount(Account account) {
-        if (account.currency() == null || !account.code().startsWith("10")) {
+        if (!account.bank()) {
             throw Problem.invalidField("account", account.code() + " is not one of the fund's bank accounts");
         }
         return account;

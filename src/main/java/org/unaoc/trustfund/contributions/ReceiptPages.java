@@ -196,7 +196,7 @@ class ReceiptPages {
         Long agreement = form.agreement() == null || !form.agreement().matches("[0-9]+") ? null : Long.valueOf(form.agreement());
         model.addAttribute("tranches", agreement == null ? List.of() : agreements.get(agreement).tranches());
         model.addAttribute("selected", "");
-        model.addAttribute("bankAccounts", chart.all().stream().filter(a -> a.code().startsWith("10")).toList());
+        model.addAttribute("bankAccounts", chart.bankAccounts());
         return "receipts/form";
     }
 

@@ -1,10 +1,11 @@
 package org.unaoc.trustfund.contributions;
 
-import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.unaoc.trustfund.ledger.Standing;
 
 /**
  * What counts as received on a tranche, defined once: the parts of receipts that settled it (cash,
@@ -23,20 +24,26 @@ public final class Received {
 
     /** As {@link #onTranches()} on a date: applied by then, and not reversed by an entry dated by then. */
     public static Condition onTranchesBy(java.time.LocalDate asOf) {
+        return onTranchesBy(DSL.val(asOf));
+    }
+
+    /** As {@link #onTranchesBy(java.time.LocalDate)} on the date a query names (one row per date asked for). */
+    public static Condition onTranchesBy(Field<java.time.LocalDate> asOf) {
         return RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL").and(RECEIPT_APPLICATION.APPLIED_ON.le(asOf))
                 .and(standingBy(asOf));
     }
 
     /** Rows whose entry has not been reversed by an entry dated on or before the date. */
     public static Condition standingBy(java.time.LocalDate asOf) {
-        var reversal = JOURNAL_ENTRY.as("reversal");
-        return DSL.notExists(DSL.selectOne().from(reversal).where(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID))
-                .and(reversal.ENTRY_DATE.le(asOf)));
+        return standingBy(DSL.val(asOf));
+    }
+
+    private static Condition standingBy(Field<java.time.LocalDate> asOf) {
+        return Standing.entryBy(RECEIPT_APPLICATION.ENTRY_ID, asOf);
     }
 
     /** Rows whose entry has not been reversed. */
     public static Condition standing() {
-        var reversal = JOURNAL_ENTRY.as("reversal");
-        return DSL.notExists(DSL.selectOne().from(reversal).where(reversal.REVERSES_ID.eq(RECEIPT_APPLICATION.ENTRY_ID)));
+        return Standing.entry(RECEIPT_APPLICATION.ENTRY_ID);
     }
 }

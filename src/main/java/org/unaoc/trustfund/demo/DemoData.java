@@ -97,7 +97,7 @@ class DemoData implements ApplicationRunner {
         receipt(qatar, null, "500000.00", "USD", "2006-03-10", "1010", "QA-TRF-20060310", null);
         long spain2006 = agreement("ES", "AOC/ES/2006-01", "2006-03-15", null, null,
                 tranche("2006-06-30", "1500000.00", "EUR"), tranche("2007-06-30", "1000000.00", "EUR"));
-        receipt(spain2006, 1, "1500000.00", "EUR", "2006-07-10", "1010", "ES-TRF-20060710", new BigDecimal("1919500.00"));
+        receipt(spain2006, 1, "1500000.00", "EUR", "2006-06-28", "1010", "ES-TRF-20060628", new BigDecimal("1919500.00"));
         long research = agreement("FND-DIALOGUE", "AOC/FND/2006-01", "2006-04-01", "RESEARCH",
                 new Agreements.Condition("Research study on the roots of polarisation delivered to the Group", LocalDate.parse("2006-12-31")),
                 tranche("2006-04-01", "200000.00", "USD"));

@@ -7,8 +7,11 @@ import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -76,6 +79,56 @@ public class Accounts {
             balances.add(balance(account, byAccount.getOrDefault(account.id(), Map.of())));
         }
         return balances;
+    }
+
+    /** An account's balance at the end of a day, debit positive: in USD, and in the currency its lines carry. */
+    public record DayBalance(BigDecimal usd, BigDecimal original) {
+        static final DayBalance NONE = new DayBalance(new BigDecimal("0.00"), BigDecimal.ZERO);
+
+        DayBalance plus(BigDecimal moreUsd, BigDecimal moreOriginal) {
+            return new DayBalance(usd.add(moreUsd), original.add(moreOriginal));
+        }
+
+        DayBalance plus(DayBalance more) {
+            return plus(more.usd, more.original);
+        }
+    }
+
+    /**
+     * Per account code: its balance at the end of the day before {@code from}, then at the end of
+     * each later day on which it moved. The balance on any day from the day before {@code from} is
+     * the floor entry's. Months before {@code from}'s are read from the per-period balances.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<String, NavigableMap<LocalDate, DayBalance>> daily(Collection<String> codes, LocalDate from) {
+        Map<Integer, String> codeOf = new HashMap<>();
+        Map<String, NavigableMap<LocalDate, DayBalance>> daily = new HashMap<>();
+        LocalDate opening = from.minusDays(1);
+        for (String code : codes) {
+            Account account = chart.byCode(code);
+            codeOf.put(account.id(), code);
+            daily.put(code, new TreeMap<>(Map.of(opening, DayBalance.NONE)));
+        }
+        var before = db.select(ACCOUNT_PERIOD_BALANCE.ACCOUNT_ID, DSL.sum(ACCOUNT_PERIOD_BALANCE.DEBIT_USD
+                                .minus(ACCOUNT_PERIOD_BALANCE.CREDIT_USD)), DSL.sum(ACCOUNT_PERIOD_BALANCE.NET_ORIGINAL))
+                .from(ACCOUNT_PERIOD_BALANCE).where(ACCOUNT_PERIOD_BALANCE.ACCOUNT_ID.in(codeOf.keySet()))
+                .and(ACCOUNT_PERIOD_BALANCE.PERIOD_ID.lt(Periods.idOf(from)))
+                .groupBy(ACCOUNT_PERIOD_BALANCE.ACCOUNT_ID).fetch();
+        for (var row : before) {
+            daily.get(codeOf.get(row.value1())).merge(opening, DayBalance.NONE.plus(row.value2(), row.value3()), DayBalance::plus);
+        }
+        var days = db.select(JOURNAL_LINE.ACCOUNT_ID, JOURNAL_LINE.ENTRY_DATE, DSL.sum(JOURNAL_LINE.AMOUNT_USD),
+                        DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.AMOUNT_USD)))
+                .from(JOURNAL_LINE).where(JOURNAL_LINE.ACCOUNT_ID.in(codeOf.keySet()))
+                .and(JOURNAL_LINE.ENTRY_DATE.ge(from.withDayOfMonth(1)))
+                .groupBy(JOURNAL_LINE.ACCOUNT_ID, JOURNAL_LINE.ENTRY_DATE)
+                .orderBy(JOURNAL_LINE.ENTRY_DATE).fetch();
+        for (var row : days) {
+            NavigableMap<LocalDate, DayBalance> series = daily.get(codeOf.get(row.value1()));
+            LocalDate day = row.value2().isBefore(from) ? opening : row.value2();
+            series.put(day, series.lastEntry().getValue().plus(row.value3(), row.value4()));
+        }
+        return daily;
     }
 
     private static Balance balance(Account account, Map<String, BigDecimal[]> byCurrency) {

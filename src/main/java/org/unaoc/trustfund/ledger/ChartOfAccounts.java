@@ -66,6 +66,11 @@ public class ChartOfAccounts {
         return reload().get(code);
     }
 
+    /** The bank accounts, each in its currency. */
+    public List<Account> bankAccounts() {
+        return all().stream().filter(Account::bank).toList();
+    }
+
     public List<Account> all() {
         return reload().values().stream().sorted(java.util.Comparator.comparing(Account::code)).toList();
     }

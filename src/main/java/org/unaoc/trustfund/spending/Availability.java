@@ -1,9 +1,9 @@
 package org.unaoc.trustfund.spending;
 
-import static org.unaoc.trustfund.db.Tables.ACCOUNT;
 import static org.unaoc.trustfund.db.Tables.AGREEMENT;
 import static org.unaoc.trustfund.db.Tables.BUDGET_COMPONENT;
 import static org.unaoc.trustfund.db.Tables.EXPENDITURE;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.OBLIGATION;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.REFUND;
@@ -11,37 +11,61 @@ import static org.unaoc.trustfund.db.Tables.REFUND;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Row1;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.unaoc.trustfund.contributions.Received;
+import org.unaoc.trustfund.ledger.Account;
+import org.unaoc.trustfund.ledger.Accounts;
+import org.unaoc.trustfund.ledger.ChartOfAccounts;
 import org.unaoc.trustfund.ledger.FundParameters;
+import org.unaoc.trustfund.ledger.Standing;
 import org.unaoc.trustfund.system.AdvisoryLocks;
 import org.unaoc.trustfund.system.Problem;
 
 /**
- * Funds available for a new commitment (R9): cash, less unliquidated obligations with their PSC,
- * less liabilities to be paid in cash, less the operating cash reserve (R10). Receivables and
- * pledges never count. Earmarked cash (conditional cash included) is available only to its
- * component; the general pool to all.
+ * Funds available for a new commitment (R9), on a date (R20): cash, less unliquidated obligations
+ * with their PSC, less liabilities to be paid in cash, less the operating cash reserve (R10), each
+ * as the books stand at the end of that day. Receivables and pledges never count. Earmarked cash
+ * (conditional cash included) is available only to its component; the general pool to all. A
+ * commitment dated D must fit at D and at every later month end already on the books.
  */
 @Service
 public class Availability {
 
-    static final String[] CASH_LIABILITIES = {"2110", "2150", "2190"};
+    /** Liabilities paid in cash (R9, R18): refunds, PSC, unapplied receipts and, where the chart has it, payables. */
+    static final List<String> CASH_LIABILITIES = List.of("2110", "2120", "2150", "2190");
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final DSLContext db;
     private final FundParameters fund;
     private final BudgetComponents components;
+    private final ChartOfAccounts chart;
+    private final Accounts accounts;
 
-    Availability(DSLContext db, FundParameters fund, BudgetComponents components) {
+    Availability(DSLContext db, FundParameters fund, BudgetComponents components, ChartOfAccounts chart, Accounts accounts) {
         this.db = db;
         this.fund = fund;
         this.components = components;
+        this.chart = chart;
+        this.accounts = accounts;
     }
 
     public record Figures(LocalDate asOf, @Nullable String component, BigDecimal cash, BigDecimal unliquidatedObligations,
@@ -49,7 +73,7 @@ public class Availability {
                           Map<String, BigDecimal> earmarked, BigDecimal generalPool, BigDecimal available) {
     }
 
-    /** Serialises commitments: two that each fit but not together cannot both pass. */
+    /** Serialises commitments and payments: two that each fit but not together cannot both pass. */
     void lock() {
         AdvisoryLocks.hold(db, AdvisoryLocks.AVAILABILITY, 0);
     }
@@ -58,25 +82,13 @@ public class Availability {
         if (component != null) {
             components.requireExists(component, "component");
         }
-        FundParameters.Rates rates = fund.on(asOf);
-        BigDecimal cash = balance(DSL.substring(ACCOUNT.CODE, 1, 2).eq("10"));
-        BigDecimal liabilities = balance(ACCOUNT.CODE.in(CASH_LIABILITIES)).negate();
-        Map<String, BigDecimal> unliquidated = unliquidatedByComponent();
-        BigDecimal unliquidatedTotal = unliquidated.values().stream().reduce(ZERO, BigDecimal::add);
-        BigDecimal planned = components.plannedFor(asOf.getYear());
-        BigDecimal plannedWithPsc = planned.add(psc(planned, rates.pscRate()));
-        BigDecimal reserve = rates.operatingReserveRate().multiply(plannedWithPsc).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal total = cash.subtract(unliquidatedTotal).subtract(liabilities).subtract(reserve);
-        Map<String, BigDecimal> earmarked = earmarked(unliquidated);
-        BigDecimal earmarkedTotal = earmarked.values().stream().reduce(ZERO, BigDecimal::add);
-        BigDecimal general = total.subtract(earmarkedTotal);
-        BigDecimal available = component == null ? total : forComponent(component, earmarked, general, total);
-        return new Figures(asOf, component, cash, unliquidatedTotal, liabilities, reserve, total, earmarked, general, available);
+        return read(new TreeSet<>(Set.of(asOf))).get(asOf).figures(component);
     }
 
     /** The funds available for each component on a date, from one reading of the books. */
     public Map<String, BigDecimal> byComponent(LocalDate asOf) {
-        Figures fund = of(null, asOf);
+        Day day = read(new TreeSet<>(Set.of(asOf))).get(asOf);
+        Figures fund = day.figures(null);
         Map<String, BigDecimal> byComponent = new LinkedHashMap<>();
         for (BudgetComponents.Component component : components.list()) {
             byComponent.put(component.code(), forComponent(component.code(), fund.earmarked(), fund.generalPool(),
@@ -85,24 +97,71 @@ public class Availability {
         return byComponent;
     }
 
-    /** A component may use the general pool and its own earmarked cash, never more than the fund has in all. */
-    private static BigDecimal forComponent(String component, Map<String, BigDecimal> earmarked, BigDecimal general,
-                                           BigDecimal total) {
-        return general.add(earmarked.getOrDefault(component, ZERO)).min(total);
+    /**
+     * Refuses a commitment of {@code cost} (PSC included) dated {@code on} that the component's funds
+     * cannot carry on that day or at any later month end already on the books (R20).
+     */
+    void require(String component, BigDecimal cost, LocalDate on) {
+        NavigableSet<LocalDate> checkpoints = checkpoints(on);
+        Map<LocalDate, Day> books = read(checkpoints);
+        Figures onTheDay = books.get(on).figures(component);
+        LocalDate firstShort = null;
+        Figures then = null;
+        for (LocalDate day : checkpoints) {
+            Figures figures = books.get(day).figures(component);
+            if (cost.compareTo(figures.available()) > 0 && (firstShort == null || firstShort.equals(on))) {
+                firstShort = day;
+                then = figures;
+                if (day.equals(YearMonth.from(day).atEndOfMonth())) {
+                    break;
+                }
+            }
+        }
+        if (firstShort == null) {
+            return;
+        }
+        String later = firstShort.equals(on) ? "" : "; on " + firstShort + ", the first month end it would leave short, "
+                + then.available().toPlainString() + " USD is available";
+        throw new Problem(HttpStatus.CONFLICT, "insufficient-funds", "Insufficient funds",
+                "The commitment dated " + on + " needs " + cost.toPlainString() + " USD with its programme support cost, but "
+                        + onTheDay.available().toPlainString() + " USD is available for " + component + " on " + on + later
+                        + " (cash less unliquidated obligations, cash liabilities and the operating reserve; "
+                        + "cash earmarked for other components excluded). Date it when the funds are there, or reduce it.")
+                .with("available", Map.of("amount", onTheDay.available().toPlainString(), "currency", "USD"))
+                .with("availableOn", on.toString())
+                .with("required", Map.of("amount", cost.toPlainString(), "currency", "USD"))
+                .with("shortOn", firstShort.toString())
+                .with("availableThen", Map.of("amount", then.available().toPlainString(), "currency", "USD"))
+                .with("component", component);
     }
 
-    /** Refuses a commitment of {@code cost} (PSC included) that the component's funds cannot carry. */
-    void require(String component, BigDecimal cost, LocalDate on) {
-        Figures figures = of(component, on);
-        if (cost.compareTo(figures.available()) > 0) {
+    /**
+     * Refuses to pay {@code amount} (in the account's currency) out of a bank account on a date when
+     * the account would be overdrawn that day or on any later day already on the books (R19, R20).
+     */
+    void requireInBank(String account, BigDecimal amount, LocalDate on, String what) {
+        String currency = chart.byCode(account).currency();
+        NavigableMap<LocalDate, Accounts.DayBalance> balance = accounts.daily(List.of(account), on).get(account);
+        Map.Entry<LocalDate, Accounts.DayBalance> lowest = balance.floorEntry(on);
+        LocalDate lowestOn = on;
+        for (var day : balance.tailMap(on, false).entrySet()) {
+            if (day.getValue().original().compareTo(lowest.getValue().original()) < 0) {
+                lowest = day;
+                lowestOn = day.getKey();
+            }
+        }
+        BigDecimal held = lowest.getValue().original().setScale(2, RoundingMode.HALF_UP);
+        if (amount.compareTo(held) > 0) {
+            BigDecimal onTheDay = balance.floorEntry(on).getValue().original().setScale(2, RoundingMode.HALF_UP);
             throw new Problem(HttpStatus.CONFLICT, "insufficient-funds", "Insufficient funds",
-                    "The commitment needs " + cost.toPlainString() + " USD with its programme support cost, but "
-                            + figures.available().toPlainString() + " USD is available for " + component
-                            + " (cash less unliquidated obligations, cash liabilities and the operating reserve; "
-                            + "cash earmarked for other components excluded).")
-                    .with("available", Map.of("amount", figures.available().toPlainString(), "currency", "USD"))
-                    .with("required", Map.of("amount", cost.toPlainString(), "currency", "USD"))
-                    .with("component", component);
+                    what + " of " + amount.toPlainString() + " " + currency + " on " + on + " would overdraw bank account "
+                            + account + ": it holds " + onTheDay.toPlainString() + " " + currency + " on " + on
+                            + (lowestOn.equals(on) ? "" : " and " + held.toPlainString() + " " + currency + " on " + lowestOn)
+                            + ". Date the payment when the cash is there.")
+                    .with("bankAccount", account)
+                    .with("available", Map.of("amount", held.toPlainString(), "currency", currency))
+                    .with("availableOn", lowestOn.toString())
+                    .with("required", Map.of("amount", amount.toPlainString(), "currency", currency));
         }
     }
 
@@ -110,50 +169,117 @@ public class Availability {
         return amount.multiply(rate).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private BigDecimal balance(org.jooq.Condition accounts) {
-        return db.select(DSL.coalesce(DSL.sum(ACCOUNT.BALANCE_USD), ZERO)).from(ACCOUNT).where(accounts).fetchSingle().value1();
+    /** The day itself and every month end from its month's to the last month on the books. */
+    NavigableSet<LocalDate> checkpoints(LocalDate on) {
+        LocalDate last = db.select(DSL.greatest(DSL.max(JOURNAL_ENTRY.ENTRY_DATE),
+                        DSL.select(DSL.max(OBLIGATION.OBLIGATED_ON)).from(OBLIGATION).asField()))
+                .from(JOURNAL_ENTRY).fetchSingle().value1();
+        NavigableSet<LocalDate> days = new TreeSet<>(Set.of(on));
+        YearMonth until = YearMonth.from(last == null || last.isBefore(on) ? on : last);
+        for (YearMonth month = YearMonth.from(on); !month.isAfter(until); month = month.plusMonths(1)) {
+            days.add(month.atEndOfMonth());
+        }
+        return days;
     }
 
-    /** Per component: what obligations still commit, with their PSC at the rate of each obligation. */
-    private Map<String, BigDecimal> unliquidatedByComponent() {
-        var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
-                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(Spent.standing());
-        Map<String, BigDecimal> open = new LinkedHashMap<>();
-        for (var row : db.select(OBLIGATION.COMPONENT, OBLIGATION.AMOUNT.minus(DSL.field(liquidated)), OBLIGATION.PSC_RATE)
-                .from(OBLIGATION).fetch()) {
-            BigDecimal remaining = row.value2();
+    /** The books at the end of each day asked for: a few queries, whatever the number of days. */
+    private Map<LocalDate, Day> read(NavigableSet<LocalDate> days) {
+        Set<String> codes = chart.all().stream().map(Account::code).collect(Collectors.toSet());
+        List<String> bank = chart.bankAccounts().stream().map(Account::code).toList();
+        List<String> liabilities = CASH_LIABILITIES.stream().filter(codes::contains).toList();
+        List<String> both = new ArrayList<>(bank);
+        both.addAll(liabilities);
+        Map<String, NavigableMap<LocalDate, Accounts.DayBalance>> balances = accounts.daily(both, days.first());
+
+        @SuppressWarnings("unchecked")
+        Row1<LocalDate>[] rows = days.stream().map(d -> DSL.row(DSL.val(d))).toArray(Row1[]::new);
+        Table<?> checkpoint = DSL.values(rows).as("checkpoint", "day");
+        Field<LocalDate> day = checkpoint.field("day", LocalDate.class);
+
+        Map<LocalDate, Map<String, BigDecimal>> unliquidated = new HashMap<>();
+        for (var row : db.select(day, OBLIGATION.COMPONENT, OBLIGATION.AMOUNT.minus(Spent.liquidatedBy(day)), OBLIGATION.PSC_RATE)
+                .from(checkpoint).join(OBLIGATION).on(OBLIGATION.OBLIGATED_ON.le(day)).fetch()) {
+            BigDecimal remaining = row.value3();
             if (remaining.signum() > 0) {
-                open.merge(row.value1(), remaining.add(psc(remaining, row.value3())), BigDecimal::add);
+                unliquidated.computeIfAbsent(row.value1(), k -> new LinkedHashMap<>())
+                        .merge(row.value2(), remaining.add(psc(remaining, row.value4())), BigDecimal::add);
             }
         }
-        return open;
+        Map<LocalDate, Map<String, BigDecimal>> received = perDay(db.select(day, AGREEMENT.EARMARK,
+                        DSL.sum(RECEIPT_APPLICATION.USD_VALUE))
+                .from(checkpoint).join(RECEIPT_APPLICATION).on(Received.onTranchesBy(day))
+                .join(AGREEMENT).on(AGREEMENT.ID.eq(RECEIPT_APPLICATION.AGREEMENT_ID)).where(AGREEMENT.EARMARK.isNotNull())
+                .groupBy(day, AGREEMENT.EARMARK).fetch());
+        Map<LocalDate, Map<String, BigDecimal>> refunded = perDay(db.select(day, AGREEMENT.EARMARK, DSL.sum(REFUND.AMOUNT))
+                .from(checkpoint).join(REFUND).on(REFUND.DECIDED_ON.le(day)).and(Standing.entryBy(REFUND.ENTRY_ID, day))
+                .join(AGREEMENT).on(AGREEMENT.ID.eq(REFUND.AGREEMENT_ID)).where(AGREEMENT.EARMARK.isNotNull())
+                .groupBy(day, AGREEMENT.EARMARK).fetch());
+        Map<LocalDate, Map<String, BigDecimal>> spent = perDay(db.select(day, EXPENDITURE.COMPONENT,
+                        DSL.sum(EXPENDITURE.AMOUNT.plus(EXPENDITURE.PSC)))
+                .from(checkpoint).join(EXPENDITURE).on(Spent.by(day))
+                .groupBy(day, EXPENDITURE.COMPONENT).fetch());
+        List<String> componentCodes = db.select(BUDGET_COMPONENT.CODE).from(BUDGET_COMPONENT).fetch(BUDGET_COMPONENT.CODE);
+
+        Map<Integer, BigDecimal> plannedByYear = new HashMap<>();
+        Map<LocalDate, Day> books = new HashMap<>();
+        for (LocalDate asOf : days) {
+            BigDecimal cash = sum(balances, bank, asOf);
+            BigDecimal owed = sum(balances, liabilities, asOf).negate();
+            Map<String, BigDecimal> open = unliquidated.getOrDefault(asOf, Map.of());
+            Map<String, BigDecimal> earmarked = new LinkedHashMap<>();
+            for (String component : componentCodes) {
+                BigDecimal in = received.getOrDefault(asOf, Map.of()).getOrDefault(component, ZERO);
+                if (in.signum() == 0) {
+                    continue;
+                }
+                BigDecimal left = in.subtract(refunded.getOrDefault(asOf, Map.of()).getOrDefault(component, ZERO))
+                        .subtract(spent.getOrDefault(asOf, Map.of()).getOrDefault(component, ZERO))
+                        .subtract(open.getOrDefault(component, ZERO));
+                if (left.signum() > 0) {
+                    earmarked.put(component, left);
+                }
+            }
+            FundParameters.Rates rates = fund.on(asOf);
+            BigDecimal planned = plannedByYear.computeIfAbsent(asOf.getYear(), components::plannedFor);
+            BigDecimal reserve = rates.operatingReserveRate().multiply(planned.add(psc(planned, rates.pscRate())))
+                    .setScale(2, RoundingMode.HALF_UP);
+            books.put(asOf, new Day(asOf, cash, open.values().stream().reduce(ZERO, BigDecimal::add), owed, reserve, earmarked));
+        }
+        return books;
     }
 
-    /**
-     * Per component: earmarked cash not yet spent or committed. Received on agreements earmarked to
-     * the component (conditional cash included), less refunds of it, less what the component spent
-     * (with PSC) and still commits.
-     */
-    private Map<String, BigDecimal> earmarked(Map<String, BigDecimal> unliquidated) {
-        Map<String, BigDecimal> earmarked = new LinkedHashMap<>();
-        for (String component : db.select(BUDGET_COMPONENT.CODE).from(BUDGET_COMPONENT).fetch(BUDGET_COMPONENT.CODE)) {
-            BigDecimal received = db.select(DSL.coalesce(DSL.sum(RECEIPT_APPLICATION.USD_VALUE), ZERO))
-                    .from(RECEIPT_APPLICATION).join(AGREEMENT).on(AGREEMENT.ID.eq(RECEIPT_APPLICATION.AGREEMENT_ID))
-                    .where(AGREEMENT.EARMARK.eq(component))
-                    .and(org.unaoc.trustfund.contributions.Received.onTranches()).fetchSingle().value1();
-            if (received.signum() == 0) {
-                continue;
-            }
-            BigDecimal refunded = db.select(DSL.coalesce(DSL.sum(REFUND.AMOUNT), ZERO)).from(REFUND)
-                    .join(AGREEMENT).on(AGREEMENT.ID.eq(REFUND.AGREEMENT_ID)).where(AGREEMENT.EARMARK.eq(component))
-                    .fetchSingle().value1();
-            BigDecimal spent = db.select(DSL.coalesce(DSL.sum(EXPENDITURE.AMOUNT.plus(EXPENDITURE.PSC)), ZERO))
-                    .from(EXPENDITURE).where(EXPENDITURE.COMPONENT.eq(component)).and(Spent.standing()).fetchSingle().value1();
-            BigDecimal left = received.subtract(refunded).subtract(spent).subtract(unliquidated.getOrDefault(component, ZERO));
-            if (left.signum() > 0) {
-                earmarked.put(component, left);
-            }
+    private static BigDecimal sum(Map<String, NavigableMap<LocalDate, Accounts.DayBalance>> balances, List<String> codes,
+                                  LocalDate asOf) {
+        BigDecimal total = ZERO;
+        for (String code : codes) {
+            total = total.add(balances.get(code).floorEntry(asOf).getValue().usd());
         }
-        return earmarked;
+        return total;
+    }
+
+    private static Map<LocalDate, Map<String, BigDecimal>> perDay(List<? extends org.jooq.Record3<LocalDate, String, BigDecimal>> rows) {
+        Map<LocalDate, Map<String, BigDecimal>> perDay = new HashMap<>();
+        for (var row : rows) {
+            perDay.computeIfAbsent(row.value1(), k -> new HashMap<>()).put(row.value2(), row.value3());
+        }
+        return perDay;
+    }
+
+    /** A component may use the general pool and its own earmarked cash, never more than the fund has in all. */
+    private static BigDecimal forComponent(String component, Map<String, BigDecimal> earmarked, BigDecimal general,
+                                           BigDecimal total) {
+        return general.add(earmarked.getOrDefault(component, ZERO)).min(total);
+    }
+
+    /** The books at the end of one day, as availability reads them. */
+    private record Day(LocalDate asOf, BigDecimal cash, BigDecimal unliquidated, BigDecimal liabilities, BigDecimal reserve,
+                       Map<String, BigDecimal> earmarked) {
+
+        Figures figures(@Nullable String component) {
+            BigDecimal total = cash.subtract(unliquidated).subtract(liabilities).subtract(reserve);
+            BigDecimal general = total.subtract(earmarked.values().stream().reduce(ZERO, BigDecimal::add));
+            BigDecimal available = component == null ? total : forComponent(component, earmarked, general, total);
+            return new Figures(asOf, component, cash, unliquidated, liabilities, reserve, total, earmarked, general, available);
+        }
     }
 }

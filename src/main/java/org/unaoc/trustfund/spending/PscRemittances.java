@@ -1,15 +1,14 @@
 package org.unaoc.trustfund.spending;
 
-import static org.unaoc.trustfund.db.Tables.ACCOUNT;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.jooq.DSLContext;
+import java.util.NavigableMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.ledger.Accounts;
 import org.unaoc.trustfund.ledger.EntryType;
 import org.unaoc.trustfund.ledger.Journal;
 import org.unaoc.trustfund.ledger.JournalEntries;
@@ -24,12 +23,15 @@ import org.unaoc.trustfund.system.Problem;
 @Service
 public class PscRemittances {
 
-    private final DSLContext db;
     private final Journal journal;
     private final JournalEntries entries;
 
-    PscRemittances(DSLContext db, Journal journal, JournalEntries entries) {
-        this.db = db;
+    private final Availability availability;
+    private final Accounts accounts;
+
+    PscRemittances(Journal journal, JournalEntries entries, Availability availability, Accounts accounts) {
+        this.availability = availability;
+        this.accounts = accounts;
         this.journal = journal;
         this.entries = entries;
     }
@@ -37,19 +39,31 @@ public class PscRemittances {
     /** Remits the amount, or all that is payable when none is given. */
     @Transactional
     public JournalEntries.Entry remit(@Nullable BigDecimal amount, LocalDate on, String user) {
-        BigDecimal payable = db.select(ACCOUNT.BALANCE_USD).from(ACCOUNT).where(ACCOUNT.CODE.eq(Spending.PSC_PAYABLE))
-                .fetchSingle(ACCOUNT.BALANCE_USD).negate();
+        availability.lock();
+        BigDecimal payable = payableFrom(on);
         BigDecimal remitted = amount == null ? payable : Money.withinScale(amount, 2, "amount");
         if (remitted.signum() <= 0) {
             throw Problem.conflict("nothing-payable", "Nothing to remit", "No programme support cost is payable.");
         }
         if (remitted.compareTo(payable) > 0) {
             throw Problem.invalidField("amount", remitted.toPlainString() + " is more than the programme support cost payable ("
-                    + payable.toPlainString() + ")");
+                    + payable.toPlainString() + " USD on " + on + " and on every later day on the books)");
         }
+        availability.requireInBank(Spending.CASH, remitted, on, "The remittance of programme support cost");
         long entry = journal.post(new NewEntry(on, EntryType.EXPENDITURE, "Programme support cost remitted to the United Nations",
                 List.of(NewLine.debit(Spending.PSC_PAYABLE, remitted), NewLine.credit(Spending.CASH, remitted)), null, user,
                 null, null));
         return entries.get(entry);
+    }
+
+    /** What is payable on the day and stays payable on every later day on the books: no later day may owe less than nothing. */
+    private BigDecimal payableFrom(LocalDate on) {
+        NavigableMap<LocalDate, Accounts.DayBalance> balance = accounts.daily(List.of(Spending.PSC_PAYABLE), on)
+                .get(Spending.PSC_PAYABLE);
+        BigDecimal payable = balance.floorEntry(on).getValue().usd().negate();
+        for (Accounts.DayBalance later : balance.tailMap(on, false).values()) {
+            payable = payable.min(later.usd().negate());
+        }
+        return payable;
     }
 }

@@ -28,9 +28,11 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
     private final DSLContext db;
     private final Journal journal;
     private final Contributors contributors;
+    private final Availability availability;
 
-    Refunds(DSLContext db, Journal journal, Contributors contributors) {
+    Refunds(DSLContext db, Journal journal, Contributors contributors, Availability availability) {
         this.db = db;
+        this.availability = availability;
         this.journal = journal;
         this.contributors = contributors;
     }
@@ -105,6 +107,12 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
         if (refund.paidEntry() != null) {
             throw Problem.conflict("refund-paid", "Already paid", "Refund " + id + " was paid (entry " + refund.paidEntry() + ").");
         }
+        if (on.isBefore(refund.decidedOn())) {
+            throw Problem.invalidField("date", on + " is before the refund was decided on " + refund.decidedOn()
+                    + ": it is paid on or after that day");
+        }
+        availability.lock();
+        availability.requireInBank(Spending.CASH, refund.amount(), on, "The payment of refund " + id);
         Dimensions dimensions = new Dimensions(refund.contributor(), refund.agreement(), null, null, null);
         long entry = journal.post(new NewEntry(on, EntryType.REFUND, "Refund " + id + " paid to " + refund.contributor(),
                 List.of(NewLine.debit(Conditions.REFUNDS_PAYABLE, refund.amount()).withDimensions(dimensions),

@@ -1,6 +1,5 @@
 package org.unaoc.trustfund.spending;
 
-import static org.unaoc.trustfund.db.Tables.EXPENDITURE;
 import static org.unaoc.trustfund.db.Tables.OBLIGATION;
 
 import java.math.BigDecimal;
@@ -30,9 +29,7 @@ public class Schedules {
     }
 
     public Obligations obligations(LocalDate asOf) {
-        var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
-                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(EXPENDITURE.SPENT_ON.le(asOf)).and(Spent.standingBy(asOf));
-        List<Unliquidated> rows = db.select(OBLIGATION.asterisk(), DSL.field(liquidated).as("done")).from(OBLIGATION)
+        List<Unliquidated> rows = db.select(OBLIGATION.asterisk(), Spent.liquidatedBy(DSL.val(asOf)).as("done")).from(OBLIGATION)
                 .where(OBLIGATION.OBLIGATED_ON.le(asOf)).orderBy(OBLIGATION.OBLIGATED_ON, OBLIGATION.ID)
                 .fetch(r -> {
                     var o = r.into(OBLIGATION);

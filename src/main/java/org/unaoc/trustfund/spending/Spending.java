@@ -113,6 +113,7 @@ public class Spending {
             availability.require(commitment.component(), more, commitment.date());
         }
         allotments.require(commitment.component(), commitment.date(), amount.subtract(liquidated));
+        availability.requireInBank(CASH, amount, commitment.date(), "The expenditure");
         Dimensions dimensions = new Dimensions(null, null, null, commitment.component(), commitment.objectClass().name());
         List<NewLine> lines = new ArrayList<>(List.of(NewLine.debit(account, amount).withDimensions(dimensions),
                 NewLine.credit(CASH, amount)));

@@ -45,7 +45,7 @@ class FinanceDashboard {
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(ZoneOffset.UTC) : Forms.date(asOf, "asOf");
         List<Accounts.Balance> balances = accounts.balances(date);
         model.addAttribute("asOf", date);
-        model.addAttribute("cash", balances.stream().filter(b -> b.code().startsWith("10")).toList());
+        model.addAttribute("cash", balances.stream().filter(b -> b.currency() != null).toList());
         model.addAttribute("receivables", balances.stream().filter(b -> b.code().startsWith("12")).toList());
         Map<String, BigDecimal> available = availability.byComponent(date);
         model.addAttribute("available", components.list().stream()

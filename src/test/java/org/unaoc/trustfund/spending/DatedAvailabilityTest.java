@@ -3,9 +3,12 @@ package org.unaoc.trustfund.spending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unaoc.trustfund.spending.Spend.commitment;
 
+import java.math.BigDecimal;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.FreshBooksTest;
 
@@ -14,45 +17,182 @@ import org.unaoc.trustfund.support.FreshBooksTest;
  * orders. Found by the simulation: seeds 101, 102 and 103 (an obligation or expenditure dated
  * before the cash it needs answered 201 as recorded and 409 in date order) and seed 12 (a refund
  * approved and paid in January 2006 overdrew 1010 by 7,802.18). Figures by hand: no cost plan,
- * so no reserve; 100,000.00 of cash; PSC 13%.
+ * so no reserve; cash received without an agreement, so nothing earmarked; PSC 13%.
+ *
+ * <p>The tests share one fund: each runs in a year of its own, earlier than every year the tests
+ * before it wrote in, so that its figures on its own dates are its own.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatedAvailabilityTest extends FreshBooksTest {
 
     @Test
+    @Order(9)
     void an_expenditure_dated_after_the_cash_fits() {
         Spend spend = new Spend(api());
         spend.contributor("QA");
-        spend.cash("QA", "100000.00", "2005-11-05");
+        spend.cash("QA", "100000.00", "2011-11-05");
         // 80,000.00 + PSC 10,400.00 = 90,400.00 of the 100,000.00 received on 5 November
-        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2005-12-01"));
+        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2011-12-01"));
         assertThat(spent.status()).as(spent.text()).isEqualTo(201);
     }
 
     @Test
-    @Disabled("#16: R20, a commitment dated D must fit the funds available at D; today's balances are used")
+    @Order(7)
     void an_expenditure_dated_before_the_cash_it_needs_is_refused_though_recorded_after_it() {
         Spend spend = new Spend(api());
         spend.contributor("TR");
-        spend.cash("TR", "100000.00", "2006-11-05");
-        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2006-06-01"));
+        spend.cash("TR", "100000.00", "2013-11-05");
+        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2013-06-01"));
         assertThat(spent.status()).as(spent.text()).isEqualTo(409);
         assertThat(spent.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        // on 1 June nothing had arrived; 30 June is the first month end the 90,400.00 would leave short
+        assertThat(spent.body().get("availableOn").asString()).isEqualTo("2013-06-01");
+        assertThat(spent.body().get("available").get("amount").asString()).isEqualTo("0.00");
+        assertThat(spent.body().get("required").get("amount").asString()).isEqualTo("90400.00");
+        assertThat(spent.body().get("shortOn").asString()).isEqualTo("2013-06-30");
+        assertThat(spent.body().get("availableThen").get("amount").asString()).isEqualTo("0.00");
+        assertThat(spent.body().get("detail").asString()).contains("2013-06-01", "2013-06-30");
+        assertThat(available("2013-12-31")).isEqualByComparingTo("100000.00");
     }
 
     @Test
-    @Disabled("#16: R19/R20, a refund is paid only from cash the bank account holds on the day")
+    @Order(8)
+    void the_same_expenditure_recorded_before_the_cash_is_refused_too() {
+        Spend spend = new Spend(api());
+        spend.contributor("TR");
+        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2012-06-01"));
+        assertThat(spent.status()).as(spent.text()).isEqualTo(409);
+        assertThat(spent.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        assertThat(spent.body().get("available").get("amount").asString()).isEqualTo("0.00");
+        spend.cash("TR", "100000.00", "2012-11-05");
+        assertThat(available("2012-12-31")).isEqualByComparingTo("100000.00");
+    }
+
+    /**
+     * 100,000.00 on 1 March. A (80,000.00 + 10,400.00 = 90,400.00 on 1 September) and B (10,000.00 +
+     * 1,300.00 = 11,300.00 on 1 June) do not both fit: whichever is recorded second is refused, and
+     * no month end goes below zero in either order.
+     */
+    @Test
+    @Order(5)
+    void a_back_dated_commitment_that_would_leave_a_later_month_end_short_is_refused() {
+        Spend spend = new Spend(api());
+        spend.contributor("ES");
+        spend.cash("ES", "100000.00", "2015-03-01");
+        assertThat(spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2015-09-01")).status()).isEqualTo(201);
+        Api.Response back = spend.obligation(commitment("HLG", "MEETINGS", "10000.00", "2015-06-01"));
+        assertThat(back.status()).as(back.text()).isEqualTo(409);
+        assertThat(back.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        assertThat(back.body().get("available").get("amount").asString()).isEqualTo("100000.00");
+        assertThat(back.body().get("shortOn").asString()).isEqualTo("2015-09-30");
+        assertThat(back.body().get("availableThen").get("amount").asString()).isEqualTo("9600.00");
+        assertThat(available("2015-06-30")).isEqualByComparingTo("100000.00");
+        assertThat(available("2015-09-30")).isEqualByComparingTo("9600.00");
+    }
+
+    @Test
+    @Order(6)
+    void the_same_two_commitments_in_date_order_refuse_the_later_one() {
+        Spend spend = new Spend(api());
+        spend.contributor("ES");
+        spend.cash("ES", "100000.00", "2014-03-01");
+        assertThat(spend.obligation(commitment("HLG", "MEETINGS", "10000.00", "2014-06-01")).status()).isEqualTo(201);
+        Api.Response later = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2014-09-01"));
+        assertThat(later.status()).as(later.text()).isEqualTo(409);
+        assertThat(later.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        // 100,000.00 less the obligation's 11,300.00
+        assertThat(later.body().get("available").get("amount").asString()).isEqualTo("88700.00");
+        assertThat(available("2014-06-30")).isEqualByComparingTo("88700.00");
+        assertThat(available("2014-09-30")).isEqualByComparingTo("88700.00");
+    }
+
+    @Test
+    @Order(4)
+    void availability_is_read_as_of_its_date() {
+        Spend spend = new Spend(api());
+        spend.contributor("NO");
+        spend.cash("NO", "50000.00", "2016-02-10");
+        spend.cash("NO", "30000.00", "2016-04-20");
+        assertThat(spend.expenditure(commitment("HLG", "STAFF", "10000.00", "2016-05-02")).status()).isEqualTo(201);
+        assertThat(available("2016-02-09")).isEqualByComparingTo("0.00");
+        assertThat(available("2016-02-10")).isEqualByComparingTo("50000.00");
+        assertThat(available("2016-04-30")).isEqualByComparingTo("80000.00");
+        // 80,000.00 less 10,000.00 paid; the PSC of 1,300.00 is spent (5900) and payable (2150) until remitted
+        assertThat(available("2016-05-31")).isEqualByComparingTo("68700.00");
+    }
+
+    @Test
+    @Order(1)
     void a_refund_paid_before_any_cash_is_refused() {
         Spend spend = new Spend(api());
         spend.contributor("FI");
-        JsonRefund refund = new JsonRefund(spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
-                "amount", Spend.usd("7802.18"), "date", "2004-06-01", "reason", "unspent balance"))).get("id").asLong());
-        Api.Response requested = api().post("finance", "/api/refunds/" + refund.id() + "/payment", Map.of("date", "2004-06-01"));
-        Api.Response paid = requested.status() != 202 ? requested : api().post("approver", "/api/approvals/"
-                + requested.body().get("approval").asString() + "/approval", Map.of());
-        assertThat(paid.status()).as(paid.text()).isIn(409, 422);
+        long refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
+                "amount", Spend.usd("7802.18"), "date", "2019-06-01", "reason", "unspent balance"))).get("id").asLong();
+        Api.Response paid = payRefund(refund, "2019-06-01");
+        assertThat(paid.status()).as(paid.text()).isEqualTo(409);
         assertThat(paid.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        assertThat(paid.body().get("bankAccount").asString()).isEqualTo("1010");
+        assertThat(paid.body().get("available").get("amount").asString()).isEqualTo("0.00");
+        assertThat(paid.body().get("required").get("amount").asString()).isEqualTo("7802.18");
+        assertThat(cashInTheUsdAccount()).isEqualTo("0.00");
     }
 
-    private record JsonRefund(long id) {
+    /** The cash is recorded after the refund asked to be paid before it: the payment on the earlier day stays refused. */
+    @Test
+    @Order(2)
+    void a_refund_paid_before_cash_recorded_later_is_refused_and_fits_after_it() {
+        Spend spend = new Spend(api());
+        spend.contributor("FI");
+        long refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
+                "amount", Spend.usd("7802.18"), "date", "2018-06-01", "reason", "unspent balance"))).get("id").asLong();
+        spend.cash("FI", "10000.00", "2018-07-01");
+        Api.Response early = payRefund(refund, "2018-06-15");
+        assertThat(early.status()).as(early.text()).isEqualTo(409);
+        assertThat(early.body().get("availableOn").asString()).isEqualTo("2018-06-15");
+        Api.Response paid = payRefund(refund, "2018-07-01");
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        // 10,000.00 in, 7,802.18 out
+        assertThat(cashInTheUsdAccount()).isEqualTo("2197.82");
+    }
+
+    @Test
+    @Order(3)
+    void programme_support_cost_is_remitted_only_once_it_is_payable() {
+        Spend spend = new Spend(api());
+        spend.contributor("QA");
+        spend.cash("QA", "100000.00", "2017-01-10");
+        assertThat(spend.expenditure(commitment("HLG", "STAFF", "10000.00", "2017-03-01")).status()).isEqualTo(201);
+        Api.Response early = api().post("finance", "/api/psc-remittances", Map.of("amount", "1300.00", "date", "2017-02-28"));
+        assertThat(early.status()).as(early.text()).isEqualTo(422);
+        assertThat(early.body().get("field").asString()).isEqualTo("amount");
+        // the expenditure of 1 March made the 1,300.00 payable; nothing was payable on 28 February
+        assertThat(early.body().get("detail").asString()).contains("0.00 USD on 2017-02-28");
+        Api.Response more = api().post("finance", "/api/psc-remittances", Map.of("amount", "1300.01", "date", "2017-03-31"));
+        assertThat(more.status()).as(more.text()).isEqualTo(422);
+        assertThat(more.body().get("field").asString()).isEqualTo("amount");
+        assertThat(more.body().get("detail").asString()).contains("1300.00 USD on 2017-03-31");
+        Api.Response remitted = api().post("finance", "/api/psc-remittances", Map.of("amount", "1300.00", "date", "2017-03-31"));
+        assertThat(remitted.status()).as(remitted.text()).isEqualTo(201);
+    }
+
+    private Api.Response payRefund(long refund, String date) {
+        Api.Response requested = api().post("finance", "/api/refunds/" + refund + "/payment", Map.of("date", date));
+        return requested.status() != 202 ? requested : api().post("approver", "/api/approvals/"
+                + requested.body().get("approval").asString() + "/approval", Map.of());
+    }
+
+    private String cashInTheUsdAccount() {
+        for (var account : api().get("auditor", "/api/accounts").body()) {
+            if (account.get("code").asString().equals("1010")) {
+                return account.get("balanceUsd").asString();
+            }
+        }
+        throw new AssertionError("no account 1010 in GET /api/accounts");
+    }
+
+    private BigDecimal available(String asOf) {
+        Api.Response response = api().get("auditor", "/api/availability?asOf=" + asOf);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return new BigDecimal(response.body().get("available").asString());
     }
 }
