@@ -55,6 +55,11 @@ public class Periods {
         }
     }
 
+    /** Refuses a date in a closed month or before one: for records a closed month's statements read, though not in the journal. */
+    public void requireOpen(LocalDate date) {
+        requireOpen(idOf(date));
+    }
+
     /** A fast refusal in Java; the trigger on journal_entry has the last word. */
     void requireOpen(int period) {
         String status = db.select(FISCAL_PERIOD.STATUS).from(FISCAL_PERIOD).where(FISCAL_PERIOD.ID.eq(period))

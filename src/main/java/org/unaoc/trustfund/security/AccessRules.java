@@ -102,6 +102,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/allotments", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/obligations", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/obligations/{id}", BOOKS_READERS),
+            rule(HttpMethod.POST, "/api/obligations/{id}/adjustment", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/expenditures", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/availability", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR),
             rule(HttpMethod.POST, "/api/refunds", FINANCE_OFFICER),

@@ -79,7 +79,8 @@ public class Allotments implements ControlledOperation<Allotments.Request> {
         if (allotted == null || more.signum() <= 0) {
             return;
         }
-        BigDecimal obligated = db.select(DSL.coalesce(DSL.sum(OBLIGATION.AMOUNT), BigDecimal.ZERO)).from(OBLIGATION)
+        BigDecimal obligated = db.select(DSL.coalesce(DSL.sum(OBLIGATION.AMOUNT.plus(Open.adjustedBy(DSL.val(Open.EVER)))), BigDecimal.ZERO))
+                .from(OBLIGATION)
                 .where(OBLIGATION.COMPONENT.eq(component))
                 .and(OBLIGATION.OBLIGATED_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
                 .fetchSingle().value1();

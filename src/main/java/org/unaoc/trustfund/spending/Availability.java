@@ -197,7 +197,7 @@ public class Availability {
         Field<LocalDate> day = checkpoint.field("day", LocalDate.class);
 
         Map<LocalDate, Map<String, BigDecimal>> unliquidated = new HashMap<>();
-        for (var row : db.select(day, OBLIGATION.COMPONENT, OBLIGATION.AMOUNT.minus(Spent.liquidatedBy(day)), OBLIGATION.PSC_RATE)
+        for (var row : db.select(day, OBLIGATION.COMPONENT, Open.by(day), OBLIGATION.PSC_RATE)
                 .from(checkpoint).join(OBLIGATION).on(OBLIGATION.OBLIGATED_ON.le(day)).fetch()) {
             BigDecimal remaining = row.value3();
             if (remaining.signum() > 0) {

@@ -21,23 +21,25 @@ public class Schedules {
     }
 
     public record Unliquidated(long obligation, String component, String objectClass, LocalDate obligatedOn, long ageDays,
-                               String payee, String description, BigDecimal amount, BigDecimal liquidated,
-                               BigDecimal unliquidated, BigDecimal unliquidatedWithPsc) {
+                               String payee, String description, BigDecimal amount, BigDecimal adjusted,
+                               BigDecimal liquidated, BigDecimal unliquidated, BigDecimal unliquidatedWithPsc) {
     }
 
     public record Obligations(LocalDate asOf, List<Unliquidated> obligations, BigDecimal total, BigDecimal totalWithPsc) {
     }
 
     public Obligations obligations(LocalDate asOf) {
-        List<Unliquidated> rows = db.select(OBLIGATION.asterisk(), Spent.liquidatedBy(DSL.val(asOf)).as("done")).from(OBLIGATION)
+        List<Unliquidated> rows = db.select(OBLIGATION.asterisk(), Spent.liquidatedBy(DSL.val(asOf)).as("done"),
+                        Open.adjustedBy(DSL.val(asOf)).as("adjusted")).from(OBLIGATION)
                 .where(OBLIGATION.OBLIGATED_ON.le(asOf)).orderBy(OBLIGATION.OBLIGATED_ON, OBLIGATION.ID)
                 .fetch(r -> {
                     var o = r.into(OBLIGATION);
                     BigDecimal done = r.get("done", BigDecimal.class).setScale(2);
-                    BigDecimal open = o.getAmount().subtract(done);
+                    BigDecimal adjusted = r.get("adjusted", BigDecimal.class).setScale(2);
+                    BigDecimal open = o.getAmount().add(adjusted).subtract(done);
                     return new Unliquidated(o.getId(), o.getComponent(), o.getObjectClass(), o.getObligatedOn(),
                             ChronoUnit.DAYS.between(o.getObligatedOn(), asOf), o.getPayee(), o.getDescription(),
-                            o.getAmount(), done, open, open.add(Availability.psc(open, o.getPscRate())));
+                            o.getAmount(), adjusted, done, open, open.add(Availability.psc(open, o.getPscRate())));
                 })
                 .stream().filter(u -> u.unliquidated().signum() > 0).toList();
         return new Obligations(asOf, rows, rows.stream().map(Unliquidated::unliquidated).reduce(new BigDecimal("0.00"), BigDecimal::add),

@@ -23,6 +23,7 @@ import org.unaoc.trustfund.ledger.Journal;
 import org.unaoc.trustfund.ledger.JournalEntries;
 import org.unaoc.trustfund.ledger.NewEntry;
 import org.unaoc.trustfund.ledger.NewLine;
+import org.unaoc.trustfund.ledger.Periods;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -44,10 +45,17 @@ public class Spending {
     private final JournalEntries entries;
     private final Conditions conditions;
     private final Allotments allotments;
+    private final Periods periods;
+    private final ObligationAdjustments adjustments;
+    private final Obligations obligations;
 
     Spending(DSLContext db, Availability availability, BudgetComponents components, FundParameters fund, Journal journal,
-             JournalEntries entries, Conditions conditions, Allotments allotments) {
+             JournalEntries entries, Conditions conditions, Allotments allotments, Periods periods,
+             ObligationAdjustments adjustments, Obligations obligations) {
         this.db = db;
+        this.obligations = obligations;
+        this.periods = periods;
+        this.adjustments = adjustments;
         this.allotments = allotments;
         this.availability = availability;
         this.components = components;
@@ -59,11 +67,21 @@ public class Spending {
 
     public record Commitment(@NotBlank String component, @NotNull ObjectClass objectClass, @NotNull Money amount,
                              @NotNull LocalDate date, @NotBlank @Size(max = 200) String payee,
-                             @NotBlank @Size(max = 1000) String description, @Nullable Long obligation) {
+                             @NotBlank @Size(max = 1000) String description, @Nullable Long obligation,
+                             @Nullable Boolean finalLiquidation) {
+
+        public Commitment(String component, ObjectClass objectClass, Money amount, LocalDate date, String payee,
+                          String description, @Nullable Long obligation) {
+            this(component, objectClass, amount, date, payee, description, obligation, null);
+        }
+
+        boolean releasesTheRest() {
+            return Boolean.TRUE.equals(finalLiquidation);
+        }
     }
 
     public record Obligation(long id, String component, ObjectClass objectClass, BigDecimal amount, BigDecimal pscRate,
-                             LocalDate date, String payee, String description, BigDecimal liquidated,
+                             LocalDate date, String payee, String description, BigDecimal adjusted, BigDecimal liquidated,
                              BigDecimal unliquidated) {
     }
 
@@ -79,6 +97,10 @@ public class Spending {
             throw Problem.invalidField("obligation", "an obligation does not liquidate another");
         }
         BigDecimal rate = fund.on(commitment.date()).pscRate();
+        if (commitment.finalLiquidation() != null) {
+            throw Problem.invalidField("finalLiquidation", "an obligation is not a liquidation: name the obligation on the expenditure that liquidates it");
+        }
+        periods.requireOpen(commitment.date());
         availability.lock();
         availability.require(commitment.component(), amount.add(Availability.psc(amount, rate)), commitment.date());
         allotments.require(commitment.component(), commitment.date(), amount);
@@ -87,7 +109,7 @@ public class Spending {
                 .set(OBLIGATION.PSC_RATE, rate).set(OBLIGATION.OBLIGATED_ON, commitment.date())
                 .set(OBLIGATION.PAYEE, commitment.payee().strip()).set(OBLIGATION.DESCRIPTION, commitment.description().strip())
                 .set(OBLIGATION.CREATED_BY, user).returning(OBLIGATION.ID).fetchOne(OBLIGATION.ID);
-        return obligation(id);
+        return obligations.get(id);
     }
 
     @Transactional
@@ -100,13 +122,21 @@ public class Spending {
         availability.lock();
         BigDecimal liquidated = BigDecimal.ZERO.setScale(2);
         BigDecimal released = BigDecimal.ZERO;
+        BigDecimal open = BigDecimal.ZERO;
         if (commitment.obligation() != null) {
-            Obligation obligation = obligation(commitment.obligation());
+            Obligation obligation = obligations.get(commitment.obligation());
             if (!obligation.component().equals(commitment.component())) {
                 throw Problem.invalidField("obligation", "obligation " + obligation.id() + " is for " + obligation.component());
             }
-            liquidated = amount.min(obligation.unliquidated());
+            if (commitment.date().isBefore(obligation.date())) {
+                throw Problem.invalidField("date", commitment.date() + " is before obligation " + obligation.id()
+                        + " was made on " + obligation.date() + ": it liquidates nothing then");
+            }
+            open = obligations.openFrom(obligation.id(), commitment.date());
+            liquidated = amount.min(open);
             released = liquidated.add(Availability.psc(liquidated, obligation.pscRate()));
+        } else if (commitment.releasesTheRest()) {
+            throw Problem.invalidField("finalLiquidation", "a final liquidation names the obligation it liquidates");
         }
         BigDecimal more = amount.add(psc).subtract(released);
         if (more.signum() > 0) {
@@ -130,6 +160,10 @@ public class Spending {
                 .set(EXPENDITURE.OBLIGATION_ID, commitment.obligation()).set(EXPENDITURE.LIQUIDATED, liquidated)
                 .set(EXPENDITURE.ENTRY_ID, entry).set(EXPENDITURE.CREATED_BY, user)
                 .returning(EXPENDITURE.ID).fetchOne(EXPENDITURE.ID);
+        BigDecimal rest = open.subtract(liquidated);
+        if (commitment.releasesTheRest() && rest.signum() > 0) {
+            adjustments.release(commitment.obligation(), rest, commitment.date(), id, user);
+        }
         List<Long> met = conditions.meet(commitment.component(), amount.add(psc), commitment.date(), user);
         return new Expenditure(id, commitment.component(), commitment.objectClass(), amount, psc, rates.pscRate(),
                 commitment.date(), commitment.payee(), commitment.obligation(), liquidated, entries.get(entry),
@@ -137,18 +171,7 @@ public class Spending {
     }
 
     public Obligation obligation(long id) {
-        var liquidated = DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
-                .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(Spent.standing());
-        return db.select(OBLIGATION.asterisk(), DSL.field(liquidated).as("liquidated")).from(OBLIGATION)
-                .where(OBLIGATION.ID.eq(id))
-                .fetchOptional(r -> {
-                    var o = r.into(OBLIGATION);
-                    BigDecimal done = r.get("liquidated", BigDecimal.class).setScale(2);
-                    return new Obligation(o.getId(), o.getComponent(), ObjectClass.valueOf(o.getObjectClass()), o.getAmount(),
-                            o.getPscRate().stripTrailingZeros(), o.getObligatedOn(), o.getPayee(), o.getDescription(), done,
-                            o.getAmount().subtract(done));
-                })
-                .orElseThrow(() -> Problem.invalidField("obligation", "obligation " + id + " does not exist"));
+        return obligations.get(id);
     }
 
     private BigDecimal usd(Commitment commitment) {

@@ -37,11 +37,14 @@ class SpendingController {
     private final Closure closure;
     private final PscRemittances psc;
     private final RefundPayments refundPayments;
+    private final ObligationAdjustments adjustments;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
-                       Refunds refunds, Closure closure, PscRemittances psc, RefundPayments refundPayments) {
+                       Refunds refunds, Closure closure, PscRemittances psc, RefundPayments refundPayments,
+                       ObligationAdjustments adjustments) {
         this.psc = psc;
+        this.adjustments = adjustments;
         this.refundPayments = refundPayments;
         this.components = components;
         this.spending = spending;
@@ -108,6 +111,14 @@ class SpendingController {
     @GetMapping("/obligations/{id}")
     Spending.Obligation obligation(@PathVariable long id) {
         return spending.obligation(id);
+    }
+
+    /** Reduces (a negative amount), raises (a positive one) or cancels what is open of an obligation. */
+    @PostMapping("/obligations/{id}/adjustment")
+    @IdempotencyKeyRequired
+    Spending.Obligation adjust(@PathVariable long id, @Valid @RequestBody ObligationAdjustments.Adjustment adjustment,
+                               Principal user) {
+        return adjustments.adjust(id, adjustment, user.getName());
     }
 
     @PostMapping("/expenditures")

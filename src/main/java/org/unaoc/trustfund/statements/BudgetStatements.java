@@ -62,11 +62,11 @@ class BudgetStatements {
         var rows = new StatementTable.Rows();
         for (var o : schedule.obligations()) {
             rows.line(o.obligation(), o.component(), o.objectClass(), o.obligatedOn(), o.ageDays(), o.payee(), o.amount(),
-                    o.liquidated(), o.unliquidated(), o.unliquidatedWithPsc());
+                    o.adjusted(), o.liquidated(), o.unliquidated(), o.unliquidatedWithPsc());
         }
-        rows.total(null, "Total", null, null, null, null, null, null, schedule.total(), schedule.totalWithPsc());
+        rows.total(null, "Total", null, null, null, null, null, null, null, schedule.total(), schedule.totalWithPsc());
         return facts.table("obligations", "Unliquidated obligations", request, List.of("Obligation", "Component",
-                "Object class", "Obligated on", "Age (days)", "Payee", "Amount", "Liquidated", "Unliquidated",
+                "Object class", "Obligated on", "Age (days)", "Payee", "Amount", "Adjusted", "Liquidated", "Unliquidated",
                 "Unliquidated with PSC"), rows.list());
     }
 

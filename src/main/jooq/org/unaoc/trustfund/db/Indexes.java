@@ -13,6 +13,7 @@ import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
+import org.unaoc.trustfund.db.tables.ObligationAdjustment;
 import org.unaoc.trustfund.db.tables.ReceiptApplication;
 
 
@@ -38,6 +39,7 @@ public class Indexes {
     public static final Index JOURNAL_LINE_ACCOUNT_DATE = Internal.createIndex(DSL.name("journal_line_account_date"), JournalLine.JOURNAL_LINE, new OrderField[] { JournalLine.JOURNAL_LINE.ACCOUNT_ID, JournalLine.JOURNAL_LINE.ENTRY_DATE, JournalLine.JOURNAL_LINE.ENTRY_ID }, false);
     public static final Index JOURNAL_LINE_AGREEMENT = Internal.createIndex(DSL.name("journal_line_agreement"), JournalLine.JOURNAL_LINE, new OrderField[] { JournalLine.JOURNAL_LINE.AGREEMENT_ID, JournalLine.JOURNAL_LINE.TRANCHE_NO }, false);
     public static final Index JOURNAL_LINE_ENTRY = Internal.createIndex(DSL.name("journal_line_entry"), JournalLine.JOURNAL_LINE, new OrderField[] { JournalLine.JOURNAL_LINE.ENTRY_ID }, false);
+    public static final Index OBLIGATION_ADJUSTMENT_OBLIGATION = Internal.createIndex(DSL.name("obligation_adjustment_obligation"), ObligationAdjustment.OBLIGATION_ADJUSTMENT, new OrderField[] { ObligationAdjustment.OBLIGATION_ADJUSTMENT.OBLIGATION_ID, ObligationAdjustment.OBLIGATION_ADJUSTMENT.ADJUSTED_ON }, false);
     public static final Index RECEIPT_APPLICATION_RECEIPT = Internal.createIndex(DSL.name("receipt_application_receipt"), ReceiptApplication.RECEIPT_APPLICATION, new OrderField[] { ReceiptApplication.RECEIPT_APPLICATION.RECEIPT_ID }, false);
     public static final Index RECEIPT_APPLICATION_TRANCHE = Internal.createIndex(DSL.name("receipt_application_tranche"), ReceiptApplication.RECEIPT_APPLICATION, new OrderField[] { ReceiptApplication.RECEIPT_APPLICATION.AGREEMENT_ID, ReceiptApplication.RECEIPT_APPLICATION.TRANCHE_NO }, false);
 }

@@ -32,6 +32,7 @@ import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.Obligation;
+import org.unaoc.trustfund.db.tables.ObligationAdjustment;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
 import org.unaoc.trustfund.db.tables.Pledge;
 import org.unaoc.trustfund.db.tables.Receipt;
@@ -163,6 +164,11 @@ public class Public extends SchemaImpl {
     public final Obligation OBLIGATION = Obligation.OBLIGATION;
 
     /**
+     * The table <code>public.obligation_adjustment</code>.
+     */
+    public final ObligationAdjustment OBLIGATION_ADJUSTMENT = ObligationAdjustment.OBLIGATION_ADJUSTMENT;
+
+    /**
      * The table <code>public.period_event</code>.
      */
     public final PeriodEvent PERIOD_EVENT = PeriodEvent.PERIOD_EVENT;
@@ -249,6 +255,7 @@ public class Public extends SchemaImpl {
             JournalEntry.JOURNAL_ENTRY,
             JournalLine.JOURNAL_LINE,
             Obligation.OBLIGATION,
+            ObligationAdjustment.OBLIGATION_ADJUSTMENT,
             PeriodEvent.PERIOD_EVENT,
             Pledge.PLEDGE,
             Receipt.RECEIPT,

@@ -25,6 +25,7 @@ import org.unaoc.trustfund.db.tables.IdempotencyKey;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.Obligation;
+import org.unaoc.trustfund.db.tables.ObligationAdjustment;
 import org.unaoc.trustfund.db.tables.PeriodEvent;
 import org.unaoc.trustfund.db.tables.Pledge;
 import org.unaoc.trustfund.db.tables.Receipt;
@@ -147,6 +148,11 @@ public class Tables {
      * The table <code>public.obligation</code>.
      */
     public static final Obligation OBLIGATION = Obligation.OBLIGATION;
+
+    /**
+     * The table <code>public.obligation_adjustment</code>.
+     */
+    public static final ObligationAdjustment OBLIGATION_ADJUSTMENT = ObligationAdjustment.OBLIGATION_ADJUSTMENT;
 
     /**
      * The table <code>public.period_event</code>.

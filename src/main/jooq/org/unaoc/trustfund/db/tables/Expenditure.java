@@ -41,6 +41,7 @@ import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
 import org.unaoc.trustfund.db.tables.Obligation.ObligationPath;
+import org.unaoc.trustfund.db.tables.ObligationAdjustment.ObligationAdjustmentPath;
 import org.unaoc.trustfund.db.tables.records.ExpenditureRecord;
 
 
@@ -258,6 +259,19 @@ public class Expenditure extends TableImpl<ExpenditureRecord> {
             _obligation = new ObligationPath(this, Keys.EXPENDITURE__EXPENDITURE_OBLIGATION_ID_FKEY, null);
 
         return _obligation;
+    }
+
+    private transient ObligationAdjustmentPath _obligationAdjustment;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.obligation_adjustment</code> table
+     */
+    public ObligationAdjustmentPath obligationAdjustment() {
+        if (_obligationAdjustment == null)
+            _obligationAdjustment = new ObligationAdjustmentPath(this, null, Keys.OBLIGATION_ADJUSTMENT__OBLIGATION_ADJUSTMENT_EXPENDITURE_ID_FKEY.getInverseKey());
+
+        return _obligationAdjustment;
     }
 
     @Override

@@ -38,6 +38,7 @@ import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
 import org.unaoc.trustfund.db.tables.Expenditure.ExpenditurePath;
+import org.unaoc.trustfund.db.tables.ObligationAdjustment.ObligationAdjustmentPath;
 import org.unaoc.trustfund.db.tables.records.ObligationRecord;
 
 
@@ -218,6 +219,19 @@ public class Obligation extends TableImpl<ObligationRecord> {
             _expenditure = new ExpenditurePath(this, null, Keys.EXPENDITURE__EXPENDITURE_OBLIGATION_ID_FKEY.getInverseKey());
 
         return _expenditure;
+    }
+
+    private transient ObligationAdjustmentPath _obligationAdjustment;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.obligation_adjustment</code> table
+     */
+    public ObligationAdjustmentPath obligationAdjustment() {
+        if (_obligationAdjustment == null)
+            _obligationAdjustment = new ObligationAdjustmentPath(this, null, Keys.OBLIGATION_ADJUSTMENT__OBLIGATION_ADJUSTMENT_OBLIGATION_ID_FKEY.getInverseKey());
+
+        return _obligationAdjustment;
     }
 
     @Override
