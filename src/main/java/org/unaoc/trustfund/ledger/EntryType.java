@@ -25,6 +25,6 @@ public enum EntryType {
     /** Posted by the books themselves to keep R16; reversing one would only be undone again. */
     public boolean isAdjustment() {
         return this == SETTLEMENT_ADJUSTMENT || this == REVALUATION_ADJUSTMENT || this == RECLASSIFICATION_ADJUSTMENT
-                || this == WRITE_OFF_ADJUSTMENT;
+                || this == WRITE_OFF_ADJUSTMENT || this == CONDITION_MET;
     }
 }

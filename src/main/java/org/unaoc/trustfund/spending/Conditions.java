@@ -22,8 +22,8 @@ import org.unaoc.trustfund.system.Problem;
 
 /**
  * Conditional contributions (R4): qualifying spending on the earmarked component meets the
- * condition, and that much of the liability (2300) becomes revenue; at the deadline what is
- * left becomes a refund payable to the contributor (2110).
+ * condition, and that much of the liability (2300) becomes revenue ({@link ConditionsMet}); at
+ * the deadline what is left becomes a refund payable to the contributor (2110).
  */
 @Service
 public class Conditions {
@@ -38,29 +38,6 @@ public class Conditions {
     Conditions(DSLContext db, Journal journal) {
         this.db = db;
         this.journal = journal;
-    }
-
-    /** Meets conditions of agreements earmarked to the component, oldest first, up to {@code spent}. Returns the entries. */
-    List<Long> meet(String component, BigDecimal spent, LocalDate on, String user) {
-        List<Long> posted = new ArrayList<>();
-        BigDecimal left = spent;
-        for (var agreement : db.selectFrom(AGREEMENT).where(AGREEMENT.EARMARK.eq(component))
-                .and(AGREEMENT.CONDITION_DESCRIPTION.isNotNull()).and(AGREEMENT.CONDITION_DEADLINE.ge(on))
-                .and(AGREEMENT.SIGNED_ON.le(on))
-                .orderBy(AGREEMENT.SIGNED_ON, AGREEMENT.ID).forUpdate().fetch()) {
-            // only cash already held on the day of the spending can be met by it
-            BigDecimal held = held(agreement.getId(), on);
-            BigDecimal met = left.min(held);
-            if (met.signum() <= 0) {
-                continue;
-            }
-            Dimensions dimensions = new Dimensions(agreement.getContributor(), agreement.getId(), null, component, null);
-            posted.add(journal.post(new NewEntry(on, EntryType.CONDITION_MET, "Condition of " + agreement.getReference()
-                    + " met by spending on " + component, List.of(NewLine.debit(CONDITIONAL, met).withDimensions(dimensions),
-                    NewLine.credit(REVENUE, met).withDimensions(dimensions)), null, user, null, null)));
-            left = left.subtract(met);
-        }
-        return posted;
     }
 
     /** At the deadline, what is still held under the condition is owed back: Dr 2300 / Cr 2110. */

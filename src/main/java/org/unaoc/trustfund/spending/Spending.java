@@ -43,14 +43,14 @@ public class Spending {
     private final FundParameters fund;
     private final Journal journal;
     private final JournalEntries entries;
-    private final Conditions conditions;
+    private final ConditionsMet conditionsMet;
     private final Allotments allotments;
     private final Periods periods;
     private final ObligationAdjustments adjustments;
     private final Obligations obligations;
 
     Spending(DSLContext db, Availability availability, BudgetComponents components, FundParameters fund, Journal journal,
-             JournalEntries entries, Conditions conditions, Allotments allotments, Periods periods,
+             JournalEntries entries, ConditionsMet conditionsMet, Allotments allotments, Periods periods,
              ObligationAdjustments adjustments, Obligations obligations) {
         this.db = db;
         this.obligations = obligations;
@@ -62,7 +62,7 @@ public class Spending {
         this.fund = fund;
         this.journal = journal;
         this.entries = entries;
-        this.conditions = conditions;
+        this.conditionsMet = conditionsMet;
     }
 
     public record Commitment(@NotBlank String component, @NotNull ObjectClass objectClass, @NotNull Money amount,
@@ -164,7 +164,7 @@ public class Spending {
         if (commitment.releasesTheRest() && rest.signum() > 0) {
             adjustments.release(commitment.obligation(), rest, commitment.date(), id, user);
         }
-        List<Long> met = conditions.meet(commitment.component(), amount.add(psc), commitment.date(), user);
+        List<Long> met = conditionsMet.restate(commitment.component(), user);
         return new Expenditure(id, commitment.component(), commitment.objectClass(), amount, psc, rates.pscRate(),
                 commitment.date(), commitment.payee(), commitment.obligation(), liquidated, entries.get(entry),
                 met.stream().map(entries::get).toList());

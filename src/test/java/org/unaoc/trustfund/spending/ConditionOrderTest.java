@@ -6,7 +6,6 @@ import static org.unaoc.trustfund.spending.Spend.commitment;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.FreshBooksTest;
@@ -29,12 +28,60 @@ class ConditionOrderTest extends FreshBooksTest {
     }
 
     @Test
-    @Disabled("#16: spending on the component before the cash arrives does not count towards the condition")
     void research_spent_after_the_signature_but_before_the_cash_meets_it_too() {
         long id = conditional("FND-BEFORE", "2007-03-01");
         assertThat(spend("2007-03-15").status()).isEqualTo(201);
         receive(id, "2007-04-01", "FND-BEFORE-1");
         assertThat(held(id)).isEqualByComparingTo("-30500.00");
+        // met when the cash arrives: nothing was held on 15 March
+        assertThat(met(id)).containsExactly(Map.entry("2007-04-01", new BigDecimal("169500.00")));
+    }
+
+    /** The same two recorded the other way round: the cash first, then the spending dated before it. */
+    @Test
+    void research_spent_before_the_cash_and_recorded_after_it_meets_it_on_the_day_of_the_cash() {
+        long id = conditional("FND-LATE", "2008-03-01");
+        receive(id, "2008-04-01", "FND-LATE-1");
+        assertThat(spend("2008-03-15").status()).isEqualTo(201);
+        assertThat(held(id)).isEqualByComparingTo("-30500.00");
+        assertThat(met(id)).containsExactly(Map.entry("2008-04-01", new BigDecimal("169500.00")));
+    }
+
+    @Test
+    void spending_before_the_signature_does_not_count() {
+        long id = conditional("FND-EARLY", "2009-03-01");
+        assertThat(spend("2009-02-15").status()).isEqualTo(201);
+        receive(id, "2009-04-01", "FND-EARLY-1");
+        assertThat(held(id)).isEqualByComparingTo("-200000.00");
+        assertThat(met(id)).isEmpty();
+    }
+
+    /** R21: the reversal of the spending puts back on the day of the reversal what it met. */
+    @Test
+    void a_reversed_expenditure_meets_the_condition_no_longer() {
+        long id = conditional("FND-REVERSED", "2010-03-01");
+        receive(id, "2010-04-01", "FND-REVERSED-1");
+        Api.Response spent = spend("2010-05-15");
+        assertThat(spent.status()).isEqualTo(201);
+        assertThat(held(id)).isEqualByComparingTo("-30500.00");
+        new Spend(api()).approve(api().post("finance", "/api/journal-entries/" + spent.body().get("entry").get("id").asLong()
+                + "/reversal", Map.of("date", "2010-06-01", "reason", "charged to the wrong component")));
+        assertThat(held(id)).isEqualByComparingTo("-200000.00");
+        assertThat(met(id)).containsExactly(Map.entry("2010-05-15", new BigDecimal("169500.00")),
+                Map.entry("2010-06-01", new BigDecimal("-169500.00")));
+    }
+
+    /** Spending dated before an expiry already posted does not meet the condition again: the refund stands. */
+    @Test
+    void spending_recorded_after_the_expiry_does_not_meet_it_again() {
+        long id = conditional("FND-EXPIRED", "2011-03-01");
+        receive(id, "2011-04-01", "FND-EXPIRED-1");
+        Api.Response expired = api().post("finance", "/api/agreements/" + id + "/condition-expiry", Map.of("date", "2011-12-31"));
+        assertThat(expired.status()).as(expired.text()).isIn(200, 201);
+        assertThat(expired.body().get("amount").asString()).isEqualTo("200000.00");
+        assertThat(spend("2011-05-15").status()).isEqualTo(201);
+        assertThat(held(id)).isEqualByComparingTo("0.00");
+        assertThat(met(id)).isEmpty();
     }
 
     /** General cash for the spending's funds check, and the foundation's conditional agreement. */
@@ -44,7 +91,7 @@ class ConditionOrderTest extends FreshBooksTest {
         spend.contributor(foundation);
         spend.cash("QA", "1000000.00", signedOn.substring(0, 4) + "-01-10");
         Api.Response agreement = api().post("finance", "/api/agreements", Map.of("contributor", foundation,
-                "reference", foundation + "-2006", "signedOn", signedOn, "earmark", "RESEARCH",
+                "reference", foundation + "-" + signedOn.substring(0, 4), "signedOn", signedOn, "earmark", "RESEARCH",
                 "condition", Map.of("description", "research study finished", "deadline", signedOn.substring(0, 4) + "-12-31"),
                 "tranches", List.of(Map.of("dueOn", signedOn, "amount", Spend.usd("200000.00")))));
         assertThat(agreement.status()).as(agreement.text()).isEqualTo(201);
@@ -59,6 +106,16 @@ class ConditionOrderTest extends FreshBooksTest {
 
     private Api.Response spend(String date) {
         return new Spend(api()).expenditure(commitment("RESEARCH", "CONTRACTUAL", "150000.00", date));
+    }
+
+    /** The condition-met entries of the agreement: date → amount met (Dr 2300). */
+    private Map<String, BigDecimal> met(long agreement) {
+        Map<String, BigDecimal> met = new java.util.LinkedHashMap<>();
+        db.fetch("SELECT l.entry_date, l.amount_usd FROM journal_line l JOIN account a ON a.id = l.account_id "
+                + "JOIN journal_entry e ON e.id = l.entry_id WHERE l.agreement_id = ? AND a.code = '2300' "
+                + "AND e.type = 'CONDITION_MET' ORDER BY l.entry_date, l.id", agreement)
+                .forEach(r -> met.merge(r.get(0, java.time.LocalDate.class).toString(), r.get(1, BigDecimal.class), BigDecimal::add));
+        return met;
     }
 
     /** What 2300 holds for the agreement (credit negative). */
