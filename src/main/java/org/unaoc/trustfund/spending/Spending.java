@@ -36,6 +36,7 @@ public class Spending {
     static final String CASH = "1010";
     static final String PSC_EXPENSE = "5900";
     static final String PSC_PAYABLE = "2150";
+    static final String PAYABLE = "2120";
 
     private final DSLContext db;
     private final Availability availability;
@@ -114,6 +115,19 @@ public class Spending {
 
     @Transactional
     public Expenditure spend(Commitment commitment, String user) {
+        return record(commitment, CASH, user);
+    }
+
+    /**
+     * The cost incurred and owed (R18): the expenditure's lines with 2120 credited in place of
+     * cash, funds checked and reserved at once; the payment follows, approved (R19).
+     */
+    Expenditure incur(Commitment commitment, String user) {
+        return record(commitment, PAYABLE, user);
+    }
+
+    /** An expenditure paid from {@code credited}: the USD bank account, or the payables it is owed on. */
+    private Expenditure record(Commitment commitment, String credited, String user) {
         BigDecimal amount = usd(commitment);
         FundParameters.Rates rates = fund.on(commitment.date());
         String account = commitment.objectClass().account();
@@ -143,10 +157,12 @@ public class Spending {
             availability.require(commitment.component(), more, commitment.date());
         }
         allotments.require(commitment.component(), commitment.date(), amount.subtract(liquidated));
-        availability.requireInBank(CASH, amount, commitment.date(), "The expenditure");
+        if (credited.equals(CASH)) {
+            availability.requireInBank(CASH, amount, commitment.date(), "The expenditure");
+        }
         Dimensions dimensions = new Dimensions(null, null, null, commitment.component(), commitment.objectClass().name());
         List<NewLine> lines = new ArrayList<>(List.of(NewLine.debit(account, amount).withDimensions(dimensions),
-                NewLine.credit(CASH, amount)));
+                NewLine.credit(credited, amount)));
         if (psc.signum() > 0) {
             lines.add(NewLine.debit(PSC_EXPENSE, psc).withDimensions(dimensions));
             lines.add(NewLine.credit(PSC_PAYABLE, psc).withDimensions(dimensions));

@@ -38,12 +38,16 @@ class SpendingController {
     private final PscRemittances psc;
     private final RefundPayments refundPayments;
     private final ObligationAdjustments adjustments;
+    private final Invoices invoices;
+    private final InvoicePayments invoicePayments;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
                        Refunds refunds, Closure closure, PscRemittances psc, RefundPayments refundPayments,
-                       ObligationAdjustments adjustments) {
+                       ObligationAdjustments adjustments, Invoices invoices, InvoicePayments invoicePayments) {
         this.psc = psc;
+        this.invoices = invoices;
+        this.invoicePayments = invoicePayments;
         this.adjustments = adjustments;
         this.refundPayments = refundPayments;
         this.components = components;
@@ -167,6 +171,32 @@ class SpendingController {
     @IdempotencyKeyRequired
     Approvals.Pending refund(@RequestBody Refunds.Request request, Principal user) {
         return approvals.request(refunds, request, user.getName());
+    }
+
+    /** Certifies an invoice: the cost incurred and owed (R18), funds checked and reserved. */
+    @PostMapping("/invoices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @IdempotencyKeyRequired
+    Invoices.Invoice certify(@Valid @RequestBody Invoices.NewInvoice invoice, Principal user) {
+        return invoices.certify(invoice, user.getName());
+    }
+
+    @GetMapping("/invoices")
+    List<Invoices.Invoice> invoices() {
+        return invoices.list();
+    }
+
+    @GetMapping("/invoices/{id}")
+    Invoices.Invoice invoice(@PathVariable long id) {
+        return invoices.get(id);
+    }
+
+    /** A disbursement: waits for another officer's approval (R19). */
+    @PostMapping("/invoices/{id}/payment")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending payInvoice(@PathVariable long id, @RequestBody OnDate on, Principal user) {
+        return approvals.request(invoicePayments, new InvoicePayments.Request(id, on.orToday()), user.getName());
     }
 
     /** A disbursement: waits for another officer's approval (R19). */

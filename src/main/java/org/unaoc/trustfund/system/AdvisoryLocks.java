@@ -18,6 +18,8 @@ public final class AdvisoryLocks {
     public static final int AVAILABILITY = 7005;
     /** The single writer of the integrity chain. */
     public static final int CHAIN_WRITER = 7006;
+    /** One payment of an invoice at a time: two approved at the same moment cannot both pay it. */
+    public static final int INVOICE = 7007;
 
     private AdvisoryLocks() {
     }

@@ -11,6 +11,7 @@ import org.jooq.impl.Internal;
 import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.Expenditure;
+import org.unaoc.trustfund.db.tables.InvoicePayment;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.ObligationAdjustment;
@@ -33,6 +34,7 @@ public class Indexes {
     public static final Index AUDIT_LOG_AT = Internal.createIndex(DSL.name("audit_log_at"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.AT }, false);
     public static final Index AUDIT_LOG_REPEAT_KEY = Internal.createIndex(DSL.name("audit_log_repeat_key"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REPEAT_KEY }, true);
     public static final Index EXPENDITURE_OBLIGATION = Internal.createIndex(DSL.name("expenditure_obligation"), Expenditure.EXPENDITURE, new OrderField[] { Expenditure.EXPENDITURE.OBLIGATION_ID }, false);
+    public static final Index INVOICE_PAYMENT_INVOICE = Internal.createIndex(DSL.name("invoice_payment_invoice"), InvoicePayment.INVOICE_PAYMENT, new OrderField[] { InvoicePayment.INVOICE_PAYMENT.INVOICE_ID }, false);
     public static final Index JOURNAL_ENTRY_DATE = Internal.createIndex(DSL.name("journal_entry_date"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.ENTRY_DATE, JournalEntry.JOURNAL_ENTRY.ID }, false);
     public static final Index JOURNAL_ENTRY_PERIOD = Internal.createIndex(DSL.name("journal_entry_period"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.PERIOD_ID }, false);
     public static final Index JOURNAL_ENTRY_TYPE = Internal.createIndex(DSL.name("journal_entry_type"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.TYPE, JournalEntry.JOURNAL_ENTRY.ENTRY_DATE }, false);

@@ -29,6 +29,8 @@ import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
 import org.unaoc.trustfund.db.tables.FundRate;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
+import org.unaoc.trustfund.db.tables.Invoice;
+import org.unaoc.trustfund.db.tables.InvoicePayment;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.Obligation;
@@ -149,6 +151,16 @@ public class Public extends SchemaImpl {
     public final IdempotencyKey IDEMPOTENCY_KEY = IdempotencyKey.IDEMPOTENCY_KEY;
 
     /**
+     * The table <code>public.invoice</code>.
+     */
+    public final Invoice INVOICE = Invoice.INVOICE;
+
+    /**
+     * The table <code>public.invoice_payment</code>.
+     */
+    public final InvoicePayment INVOICE_PAYMENT = InvoicePayment.INVOICE_PAYMENT;
+
+    /**
      * The table <code>public.journal_entry</code>.
      */
     public final JournalEntry JOURNAL_ENTRY = JournalEntry.JOURNAL_ENTRY;
@@ -252,6 +264,8 @@ public class Public extends SchemaImpl {
             Fund.FUND,
             FundRate.FUND_RATE,
             IdempotencyKey.IDEMPOTENCY_KEY,
+            Invoice.INVOICE,
+            InvoicePayment.INVOICE_PAYMENT,
             JournalEntry.JOURNAL_ENTRY,
             JournalLine.JOURNAL_LINE,
             Obligation.OBLIGATION,

@@ -22,6 +22,8 @@ import org.unaoc.trustfund.db.tables.FiscalPeriod;
 import org.unaoc.trustfund.db.tables.Fund;
 import org.unaoc.trustfund.db.tables.FundRate;
 import org.unaoc.trustfund.db.tables.IdempotencyKey;
+import org.unaoc.trustfund.db.tables.Invoice;
+import org.unaoc.trustfund.db.tables.InvoicePayment;
 import org.unaoc.trustfund.db.tables.JournalEntry;
 import org.unaoc.trustfund.db.tables.JournalLine;
 import org.unaoc.trustfund.db.tables.Obligation;
@@ -133,6 +135,16 @@ public class Tables {
      * The table <code>public.idempotency_key</code>.
      */
     public static final IdempotencyKey IDEMPOTENCY_KEY = IdempotencyKey.IDEMPOTENCY_KEY;
+
+    /**
+     * The table <code>public.invoice</code>.
+     */
+    public static final Invoice INVOICE = Invoice.INVOICE;
+
+    /**
+     * The table <code>public.invoice_payment</code>.
+     */
+    public static final InvoicePayment INVOICE_PAYMENT = InvoicePayment.INVOICE_PAYMENT;
 
     /**
      * The table <code>public.journal_entry</code>.

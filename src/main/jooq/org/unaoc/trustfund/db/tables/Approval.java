@@ -39,6 +39,7 @@ import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Allotment.AllotmentPath;
 import org.unaoc.trustfund.db.tables.AppUser.AppUserPath;
+import org.unaoc.trustfund.db.tables.InvoicePayment.InvoicePaymentPath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
 import org.unaoc.trustfund.db.tables.WriteOff.WriteOffPath;
 import org.unaoc.trustfund.db.tables.records.ApprovalRecord;
@@ -249,6 +250,19 @@ public class Approval extends TableImpl<ApprovalRecord> {
             _allotment = new AllotmentPath(this, null, Keys.ALLOTMENT__ALLOTMENT_APPROVAL_ID_FKEY.getInverseKey());
 
         return _allotment;
+    }
+
+    private transient InvoicePaymentPath _invoicePayment;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.invoice_payment</code> table
+     */
+    public InvoicePaymentPath invoicePayment() {
+        if (_invoicePayment == null)
+            _invoicePayment = new InvoicePaymentPath(this, null, Keys.INVOICE_PAYMENT__INVOICE_PAYMENT_APPROVAL_ID_FKEY.getInverseKey());
+
+        return _invoicePayment;
     }
 
     private transient JournalEntryPath _journalEntry;

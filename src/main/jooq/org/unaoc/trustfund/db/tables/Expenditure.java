@@ -39,6 +39,7 @@ import org.unaoc.trustfund.db.Indexes;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
+import org.unaoc.trustfund.db.tables.Invoice.InvoicePath;
 import org.unaoc.trustfund.db.tables.JournalEntry.JournalEntryPath;
 import org.unaoc.trustfund.db.tables.Obligation.ObligationPath;
 import org.unaoc.trustfund.db.tables.ObligationAdjustment.ObligationAdjustmentPath;
@@ -259,6 +260,19 @@ public class Expenditure extends TableImpl<ExpenditureRecord> {
             _obligation = new ObligationPath(this, Keys.EXPENDITURE__EXPENDITURE_OBLIGATION_ID_FKEY, null);
 
         return _obligation;
+    }
+
+    private transient InvoicePath _invoice;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.invoice</code>
+     * table
+     */
+    public InvoicePath invoice() {
+        if (_invoice == null)
+            _invoice = new InvoicePath(this, null, Keys.INVOICE__INVOICE_EXPENDITURE_ID_FKEY.getInverseKey());
+
+        return _invoice;
     }
 
     private transient ObligationAdjustmentPath _obligationAdjustment;

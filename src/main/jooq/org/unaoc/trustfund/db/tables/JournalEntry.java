@@ -42,6 +42,7 @@ import org.unaoc.trustfund.db.tables.Approval.ApprovalPath;
 import org.unaoc.trustfund.db.tables.ChainLink.ChainLinkPath;
 import org.unaoc.trustfund.db.tables.Expenditure.ExpenditurePath;
 import org.unaoc.trustfund.db.tables.FiscalPeriod.FiscalPeriodPath;
+import org.unaoc.trustfund.db.tables.InvoicePayment.InvoicePaymentPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.ReceiptApplication.ReceiptApplicationPath;
@@ -291,6 +292,19 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
             _expenditure = new ExpenditurePath(this, null, Keys.EXPENDITURE__EXPENDITURE_ENTRY_ID_FKEY.getInverseKey());
 
         return _expenditure;
+    }
+
+    private transient InvoicePaymentPath _invoicePayment;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.invoice_payment</code> table
+     */
+    public InvoicePaymentPath invoicePayment() {
+        if (_invoicePayment == null)
+            _invoicePayment = new InvoicePaymentPath(this, null, Keys.INVOICE_PAYMENT__INVOICE_PAYMENT_ENTRY_ID_FKEY.getInverseKey());
+
+        return _invoicePayment;
     }
 
     private transient JournalLinePath _journalLine;

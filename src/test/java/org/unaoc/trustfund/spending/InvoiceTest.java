@@ -1,0 +1,153 @@
+package org.unaoc.trustfund.spending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unaoc.trustfund.spending.Spend.commitment;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.unaoc.trustfund.support.Api;
+import org.unaoc.trustfund.support.FreshBooksTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Payables (R18) and their approved payment (R19, #16 items 2 and 3). Figures by hand, J-F's staff
+ * cost as an invoice: 40,000.00 with PSC 5,200.00 is Dr 5100 40,000.00 · Dr 5900 5,200.00 /
+ * Cr 2120 40,000.00 · Cr 2150 5,200.00, and the payment Dr 2120 40,000.00 / Cr 1010 40,000.00.
+ * With 100,000.00 of cash, no cost plan and nothing earmarked, 54,800.00 is available once the
+ * invoice is certified, paid or not.
+ *
+ * <p>The tests share one fund: each runs in a year of its own, earlier than the years of the tests
+ * before it, so that its figures on its own dates are its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InvoiceTest extends FreshBooksTest {
+
+    @Test
+    @Order(1)
+    void an_invoice_is_certified_then_paid_only_when_another_officer_approves() {
+        long invoice = certified("2019", "INV-2019-001").get("id").asLong();
+        JsonNode certified = api().get("auditor", "/api/invoices/" + invoice).body();
+        assertThat(certified.get("status").asString()).isEqualTo("PAYABLE");
+        Spend spend = new Spend(api());
+        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + certified.get("entry").asLong()).body()))
+                .containsExactlyInAnyOrder("5100 Dr 40000.00", "2120 Cr 40000.00", "5900 Dr 5200.00", "2150 Cr 5200.00");
+        assertThat(available("2019-03-31")).isEqualByComparingTo("54800.00");
+
+        Api.Response requested = api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2019-04-10"));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        assertThat(api().get("auditor", "/api/invoices/" + invoice).body().get("status").asString())
+                .as("nothing is paid before the approval").isEqualTo("PAYABLE");
+        Api.Response own = api().post("finance", "/api/approvals/" + requested.body().get("approval").asString() + "/approval",
+                Map.of());
+        assertThat(own.status()).as(own.text()).isEqualTo(403);
+        assertThat(own.body().get("type").asString()).isEqualTo("/problems/forbidden");
+        JsonNode approval = api().get("approver", "/api/approvals/" + requested.body().get("approval").asString()).body();
+        assertThat(approval.get("summary").asString()).contains("INV-2019-001", "40000.00", "Dr 2120 / Cr 1010",
+                "1010 holds USD 100000.00");
+
+        JsonNode paid = spend.approve(requested);
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.get("approvedBy").asString()).isEqualTo("approver");
+        JsonNode payment = api().get("auditor", "/api/journal-entries/" + paid.get("paymentEntry").asLong()).body();
+        assertThat(spend.lines(payment)).containsExactly("2120 Dr 40000.00", "1010 Cr 40000.00");
+        assertThat(payment.get("createdBy").asString()).isEqualTo("finance");
+        assertThat(payment.get("approvedBy").asString()).isEqualTo("approver");
+        assertThat(available("2019-04-30")).as("paying a payable changes nothing available").isEqualByComparingTo("54800.00");
+        assertThat(audited("finance", "/api/invoices/" + invoice + "/payment")).isTrue();
+        assertThat(audited("approver", "/api/approvals/" + requested.body().get("approval").asString() + "/approval")).isTrue();
+
+        Api.Response again = api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2019-04-11"));
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        assertThat(again.body().get("type").asString()).isEqualTo("/problems/invoice-paid");
+    }
+
+    /** An obligation of 100,000.00 (113,000.00 with PSC) liquidated by an invoice of 95,000.00 (PSC 12,350.00). */
+    @Test
+    @Order(2)
+    void an_invoice_liquidates_the_obligation_it_names() {
+        Spend spend = new Spend(api());
+        spend.contributor("QA");
+        spend.cash("QA", "200000.00", "2018-01-10");
+        long obligation = spend.obligation(commitment("RESEARCH", "CONTRACTUAL", "100000.00", "2018-02-01"))
+                .body().get("id").asLong();
+        Map<String, Object> cost = new HashMap<>(commitment("RESEARCH", "CONTRACTUAL", "95000.00", "2018-03-01"));
+        cost.put("obligation", obligation);
+        Api.Response certified = api().post("finance", "/api/invoices", Map.of("cost", cost, "reference", "INV-2018-7"));
+        assertThat(certified.status()).as(certified.text()).isEqualTo(201);
+        assertThat(certified.body().get("liquidated").asString()).isEqualTo("95000.00");
+        // 200,000.00 − 95,000.00 owed − 12,350.00 PSC − 5,650.00 still obligated
+        assertThat(available("2018-03-31")).isEqualByComparingTo("87000.00");
+        assertThat(api().get("auditor", "/api/obligations/" + obligation).body().get("unliquidated").asString())
+                .isEqualTo("5000.00");
+    }
+
+    @Test
+    @Order(3)
+    void bad_invoices_and_payments_are_refused_and_write_nothing() {
+        long invoice = certified("2017", "INV-2017-001").get("id").asLong();
+        Api.Response early = api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2017-02-28"));
+        assertThat(early.status()).as(early.text()).isEqualTo(422);
+        assertThat(early.body().get("field").asString()).isEqualTo("date");
+        Api.Response tooBig = api().post("finance", "/api/invoices", Map.of("cost",
+                commitment("RESEARCH", "STAFF", "60000.00", "2017-03-02"), "reference", "INV-2017-002"));
+        assertThat(tooBig.status()).as(tooBig.text()).isEqualTo(409);
+        assertThat(tooBig.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        Api.Response dueEarly = api().post("finance", "/api/invoices", Map.of("cost",
+                commitment("RESEARCH", "STAFF", "10.00", "2017-03-02"), "reference", "INV-2017-003", "dueOn", "2017-03-01"));
+        assertThat(dueEarly.status()).isEqualTo(422);
+        assertThat(dueEarly.body().get("field").asString()).isEqualTo("dueOn");
+        Api.Response noReference = api().post("finance", "/api/invoices", Map.of("cost",
+                commitment("RESEARCH", "STAFF", "10.00", "2017-03-02")));
+        assertThat(noReference.status()).as(noReference.text()).isEqualTo(422);
+        assertThat(noReference.body().get("errors").get(0).get("field").asString()).isEqualTo("reference");
+        Api.Response missing = api().post("finance", "/api/invoices/999999/payment", Map.of("date", "2017-04-01"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(api().get("auditor", "/api/invoices").body().size()).as("only the certified ones").isEqualTo(3);
+    }
+
+    /** R21: a reversed payment leaves the invoice owed again, and it can be paid again. */
+    @Test
+    @Order(4)
+    void a_reversed_payment_leaves_the_invoice_payable() {
+        long invoice = certified("2016", "INV-2016-001").get("id").asLong();
+        Spend spend = new Spend(api());
+        JsonNode paid = spend.approve(api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2016-04-10")));
+        spend.approve(api().post("finance", "/api/journal-entries/" + paid.get("paymentEntry").asLong() + "/reversal",
+                Map.of("date", "2016-04-12", "reason", "paid to the wrong account")));
+        assertThat(api().get("auditor", "/api/invoices/" + invoice).body().get("status").asString()).isEqualTo("PAYABLE");
+        JsonNode again = spend.approve(api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2016-04-15")));
+        assertThat(again.get("status").asString()).isEqualTo("PAID");
+        assertThat(again.get("paidOn").asString()).isEqualTo("2016-04-15");
+    }
+
+    /** 100,000.00 of cash on 10 January and a staff invoice of 40,000.00 certified on 1 March of the year. */
+    private JsonNode certified(String year, String reference) {
+        Spend spend = new Spend(api());
+        spend.contributor("QA");
+        spend.cash("QA", "100000.00", year + "-01-10");
+        Api.Response certified = api().post("finance", "/api/invoices", Map.of("cost",
+                commitment("RESEARCH", "STAFF", "40000.00", year + "-03-01"), "reference", reference, "dueOn", year + "-04-30"));
+        assertThat(certified.status()).as(certified.text()).isEqualTo(201);
+        return certified.body();
+    }
+
+    private boolean audited(String actor, String path) {
+        for (JsonNode event : api().get("auditor", "/api/audit-log?actor=" + actor + "&size=1000").body()) {
+            if (event.get("path").asString().equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BigDecimal available(String asOf) {
+        Api.Response response = api().get("auditor", "/api/availability?asOf=" + asOf);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return new BigDecimal(response.body().get("available").asString());
+    }
+}
