@@ -84,6 +84,11 @@ class EntryReversal implements ControlledOperation<EntryReversal.Request> {
                     + " is a revaluation (R6): it values what was held at the rates of its date, and later postings settle "
                     + "what it carried. To change it, correct the rate of that date (a controlled correction).");
         }
+        if (EntryType.valueOf(original.type()) == EntryType.YEAR_END_CLOSE) {
+            throw Problem.conflict("year-end-close-not-reversible", "Year-end close not reversible", "Entry " + original.id()
+                    + " closes a year (R22). To change the year, ask for its December to be reopened, post the adjustments, "
+                    + "close December again and run the year-end close again: it closes what changed.");
+        }
         if (EntryType.valueOf(original.type()).isAdjustment()) {
             throw Problem.conflict("adjustment-not-reversible", "Adjustment not reversible", "Entry " + original.id()
                     + " is an adjustment the books post themselves so that recording order changes no figure (R16); "

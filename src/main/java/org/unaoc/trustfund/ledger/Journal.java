@@ -63,7 +63,7 @@ public class Journal {
     @Transactional
     public List<Long> postAll(List<NewEntry> entries, boolean lockLast) {
         List<List<PlacedLine>> placed = entries.stream().map(entry -> place(entry.lines())).toList();
-        entries.stream().map(entry -> Periods.idOf(entry.date())).distinct().forEach(periods::requireOpen);
+        entries.stream().map(NewEntry::period).distinct().forEach(periods::requireOpen);
         List<Long> ids = insertEntries(entries);
         List<PlacedLine> all = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -140,7 +140,7 @@ public class Journal {
                     JOURNAL_ENTRY.DESCRIPTION, JOURNAL_ENTRY.REVERSES_ID, JOURNAL_ENTRY.CREATED_BY, JOURNAL_ENTRY.APPROVED_BY,
                     JOURNAL_ENTRY.APPROVAL_ID);
             for (NewEntry entry : entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT))) {
-                insert = insert.values(entry.date(), Periods.idOf(entry.date()), entry.type().name(), entry.description(),
+                insert = insert.values(entry.date(), entry.period(), entry.type().name(), entry.description(),
                         entry.reverses(), entry.createdBy(), entry.approvedBy(), entry.approval());
             }
             // identities are drawn in the order of the rows, so ascending ids follow the entries
@@ -152,7 +152,7 @@ public class Journal {
     /** Everything {@link #post} would refuse before touching the books: accounts, currencies, period. */
     public void check(NewEntry entry) {
         place(entry.lines());
-        periods.requireOpen(Periods.idOf(entry.date()));
+        periods.requireOpen(entry.period());
     }
 
     /** Each line with its account and its number in the entry, ordered by account id for locking. */
@@ -198,20 +198,20 @@ public class Journal {
             long version = versions.merge(placed.account().id(), 1L, Long::sum);
             Dimensions d = line.dimensions();
             insert = insert.values(placed.entryId(), (short) placed.number(), placed.account().id(), placed.date(),
-                    Periods.idOf(placed.date()), line.usd(), line.original() == null ? null : line.original().currency(),
+                    placed.period(), line.usd(), line.original() == null ? null : line.original().currency(),
                     line.original() == null ? null : line.original().amount(), line.rate(), line.rateDate(),
                     d.contributor(), d.agreement(), d.tranche(), d.component(), d.objectClass(), version);
         }
         insert.execute();
     }
 
-    private record PlacedLine(int number, Account account, NewLine line, long entryId, java.time.LocalDate date) {
+    private record PlacedLine(int number, Account account, NewLine line, long entryId, java.time.LocalDate date, int period) {
         PlacedLine(int number, Account account, NewLine line) {
-            this(number, account, line, 0, java.time.LocalDate.MIN);
+            this(number, account, line, 0, java.time.LocalDate.MIN, 0);
         }
 
         PlacedLine in(long entry, NewEntry newEntry) {
-            return new PlacedLine(number, account, line, entry, newEntry.date());
+            return new PlacedLine(number, account, line, entry, newEntry.date(), newEntry.period());
         }
     }
 }

@@ -9,8 +9,10 @@ class ManualEntry implements ControlledOperation<ManualEntryRequest> {
 
     private final Journal journal;
     private final JournalEntries entries;
+    private final BankBalances bank;
 
-    ManualEntry(Journal journal, JournalEntries entries) {
+    ManualEntry(Journal journal, JournalEntries entries, BankBalances bank) {
+        this.bank = bank;
         this.journal = journal;
         this.entries = entries;
     }
@@ -35,12 +37,16 @@ class ManualEntry implements ControlledOperation<ManualEntryRequest> {
 
     @Override
     public void check(ManualEntryRequest request, String maker) {
-        journal.check(request.toNewEntry(maker, null, null));
+        NewEntry entry = request.toNewEntry(maker, null, null);
+        journal.check(entry);
+        bank.requireHeldFor(entry, "The manual entry");
     }
 
     @Override
     public Object execute(ManualEntryRequest request, String maker, String approver, long approval) {
-        long id = journal.post(request.toNewEntry(maker, approver, approval));
+        NewEntry entry = request.toNewEntry(maker, approver, approval);
+        bank.requireHeldFor(entry, "The manual entry");
+        long id = journal.post(entry);
         return entries.get(id);
     }
 }

@@ -36,6 +36,11 @@ public record NewEntry(LocalDate date, EntryType type, String description, List<
         }
     }
 
+    /** The period it is posted in: its month's, or for a year-end close the year's closing period (R22). */
+    public int period() {
+        return type == EntryType.YEAR_END_CLOSE ? Periods.closingPeriodOf(date.getYear()) : Periods.idOf(date);
+    }
+
     public static NewEntry of(LocalDate date, EntryType type, String description, String createdBy, NewLine... lines) {
         return new NewEntry(date, type, description, List.of(lines), null, createdBy, null, null);
     }

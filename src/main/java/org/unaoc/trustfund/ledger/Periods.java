@@ -43,6 +43,11 @@ public class Periods {
         return date.getYear() * 100 + date.getMonthValue();
     }
 
+    /** The year's closing period (R22): period 13, the one day 31 December, after December. */
+    public static int closingPeriodOf(int year) {
+        return year * 100 + 13;
+    }
+
     public static int idOf(YearMonth month) {
         return month.getYear() * 100 + month.getMonthValue();
     }
@@ -87,7 +92,11 @@ public class Periods {
     public LocalDate firstOpenDay() {
         Integer lastClosed = db.select(DSL.max(FISCAL_PERIOD.ID)).from(FISCAL_PERIOD)
                 .where(FISCAL_PERIOD.STATUS.eq("CLOSED")).fetchOne(0, Integer.class);
-        return lastClosed == null ? LocalDate.MIN : LocalDate.of(lastClosed / 100, lastClosed % 100, 1).plusMonths(1);
+        if (lastClosed == null) {
+            return LocalDate.MIN;
+        }
+        return lastClosed % 100 == 13 ? LocalDate.of(lastClosed / 100 + 1, 1, 1)
+                : LocalDate.of(lastClosed / 100, lastClosed % 100, 1).plusMonths(1);
     }
 
     static Problem closed(int period) {
@@ -145,6 +154,27 @@ public class Periods {
         db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, period).set(PERIOD_EVENT.ACTION, "CLOSE")
                 .set(PERIOD_EVENT.DONE_BY, user).set(PERIOD_EVENT.TRIAL_BALANCE_HASH, hash).execute();
         return get(month);
+    }
+
+    /** Whether the period (a month, or a year's closing period) is closed. */
+    public boolean isClosed(int period) {
+        return "CLOSED".equals(db.select(FISCAL_PERIOD.STATUS).from(FISCAL_PERIOD).where(FISCAL_PERIOD.ID.eq(period))
+                .fetchOne(FISCAL_PERIOD.STATUS));
+    }
+
+    /**
+     * Closes the year's closing period once its close is posted (R22); the caller holds the books'
+     * closing lock. Its hash is that of the year's trial balance the close was worked from.
+     */
+    void closeClosingPeriod(int year, String user) {
+        int period = closingPeriodOf(year);
+        AdvisoryLocks.hold(db, AdvisoryLocks.PERIOD, period);
+        String hash = trialBalances.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).hash();
+        db.update(FISCAL_PERIOD).set(FISCAL_PERIOD.STATUS, "CLOSED").set(FISCAL_PERIOD.CLOSED_AT, OffsetDateTime.now())
+                .set(FISCAL_PERIOD.CLOSED_BY, user).set(FISCAL_PERIOD.TRIAL_BALANCE_HASH, hash)
+                .where(FISCAL_PERIOD.ID.eq(period)).execute();
+        db.insertInto(PERIOD_EVENT).set(PERIOD_EVENT.PERIOD_ID, period).set(PERIOD_EVENT.ACTION, "CLOSE")
+                .set(PERIOD_EVENT.DONE_BY, user).set(PERIOD_EVENT.TRIAL_BALANCE_HASH, hash).execute();
     }
 
     /** Checks that a reopening may be asked for: the period exists and is closed. */

@@ -34,6 +34,7 @@ import org.springframework.stereotype.Service;
 import org.unaoc.trustfund.contributions.Received;
 import org.unaoc.trustfund.ledger.Account;
 import org.unaoc.trustfund.ledger.Accounts;
+import org.unaoc.trustfund.ledger.BankBalances;
 import org.unaoc.trustfund.ledger.ChartOfAccounts;
 import org.unaoc.trustfund.ledger.FundParameters;
 import org.unaoc.trustfund.ledger.Standing;
@@ -48,7 +49,7 @@ import org.unaoc.trustfund.system.Problem;
  * commitment dated D must fit at D and at every later month end already on the books.
  */
 @Service
-public class Availability {
+public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve {
 
     /** Liabilities paid in cash (R9, R18): refunds, PSC, unapplied receipts and, where the chart has it, payables. */
     static final List<String> CASH_LIABILITIES = List.of("2110", "2120", "2150", "2190");
@@ -59,8 +60,11 @@ public class Availability {
     private final BudgetComponents components;
     private final ChartOfAccounts chart;
     private final Accounts accounts;
+    private final BankBalances bank;
 
-    Availability(DSLContext db, FundParameters fund, BudgetComponents components, ChartOfAccounts chart, Accounts accounts) {
+    Availability(DSLContext db, FundParameters fund, BudgetComponents components, ChartOfAccounts chart, Accounts accounts,
+                 BankBalances bank) {
+        this.bank = bank;
         this.db = db;
         this.fund = fund;
         this.components = components;
@@ -135,34 +139,21 @@ public class Availability {
                 .with("component", component);
     }
 
-    /**
-     * Refuses to pay {@code amount} (in the account's currency) out of a bank account on a date when
-     * the account would be overdrawn that day or on any later day already on the books (R19, R20).
-     */
+    /** R19/R20: {@link BankBalances#requireHeld}. */
     void requireInBank(String account, BigDecimal amount, LocalDate on, String what) {
-        String currency = chart.byCode(account).currency();
-        NavigableMap<LocalDate, Accounts.DayBalance> balance = accounts.daily(List.of(account), on).get(account);
-        Map.Entry<LocalDate, Accounts.DayBalance> lowest = balance.floorEntry(on);
-        LocalDate lowestOn = on;
-        for (var day : balance.tailMap(on, false).entrySet()) {
-            if (day.getValue().original().compareTo(lowest.getValue().original()) < 0) {
-                lowest = day;
-                lowestOn = day.getKey();
-            }
-        }
-        BigDecimal held = lowest.getValue().original().setScale(2, RoundingMode.HALF_UP);
-        if (amount.compareTo(held) > 0) {
-            BigDecimal onTheDay = balance.floorEntry(on).getValue().original().setScale(2, RoundingMode.HALF_UP);
-            throw new Problem(HttpStatus.CONFLICT, "insufficient-funds", "Insufficient funds",
-                    what + " of " + amount.toPlainString() + " " + currency + " on " + on + " would overdraw bank account "
-                            + account + ": it holds " + onTheDay.toPlainString() + " " + currency + " on " + on
-                            + (lowestOn.equals(on) ? "" : " and " + held.toPlainString() + " " + currency + " on " + lowestOn)
-                            + ". Date the payment when the cash is there.")
-                    .with("bankAccount", account)
-                    .with("available", Map.of("amount", held.toPlainString(), "currency", currency))
-                    .with("availableOn", lowestOn.toString())
-                    .with("required", Map.of("amount", amount.toPlainString(), "currency", currency));
-        }
+        bank.requireHeld(account, amount, on, what);
+    }
+
+    /** R10 for the year, at the rates of its last day: the year-end close brings 3200 to it. */
+    @Override
+    public BigDecimal of(int year) {
+        return reserve(LocalDate.of(year, 12, 31), components.plannedFor(year));
+    }
+
+    /** The reserve rate of the day times what is planned, PSC included (R10). */
+    private BigDecimal reserve(LocalDate on, BigDecimal planned) {
+        FundParameters.Rates rates = fund.on(on);
+        return rates.operatingReserveRate().multiply(planned.add(psc(planned, rates.pscRate()))).setScale(2, RoundingMode.HALF_UP);
     }
 
     static BigDecimal psc(BigDecimal amount, BigDecimal rate) {
@@ -239,10 +230,7 @@ public class Availability {
                     earmarked.put(component, left);
                 }
             }
-            FundParameters.Rates rates = fund.on(asOf);
-            BigDecimal planned = plannedByYear.computeIfAbsent(asOf.getYear(), components::plannedFor);
-            BigDecimal reserve = rates.operatingReserveRate().multiply(planned.add(psc(planned, rates.pscRate())))
-                    .setScale(2, RoundingMode.HALF_UP);
+            BigDecimal reserve = reserve(asOf, plannedByYear.computeIfAbsent(asOf.getYear(), components::plannedFor));
             books.put(asOf, new Day(asOf, cash, open.values().stream().reduce(ZERO, BigDecimal::add), owed, reserve, earmarked));
         }
         return books;

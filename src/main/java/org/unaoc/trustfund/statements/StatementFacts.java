@@ -68,14 +68,21 @@ class StatementFacts {
         return movements;
     }
 
-    /** The lines of year-end closing entries from–to, per account code (one entry a year: bounded). */
+    /**
+     * The lines of the year-end closes that the balances from–to take in, per account code (a few
+     * entries a year: bounded). A year's close is in its closing period, after 31 December: the
+     * balances of a day take in the closes of the years before that day's year.
+     */
     Map<String, BigDecimal> closingEntries(LocalDate from, LocalDate to) {
         Map<String, BigDecimal> lines = new HashMap<>();
         db.select(ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD)).from(JOURNAL_LINE)
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .where(JOURNAL_ENTRY.TYPE.eq(EntryType.YEAR_END_CLOSE.name()))
-                .and(JOURNAL_ENTRY.ENTRY_DATE.between(from, to))
+                .and(JOURNAL_ENTRY.PERIOD_ID.mod(100).eq(13).and(JOURNAL_ENTRY.ENTRY_DATE.between(
+                                LocalDate.of(from.minusDays(1).getYear(), 12, 31), LocalDate.of(to.getYear() - 1, 12, 31)))
+                        // a close posted before closing periods existed is in December itself
+                        .or(JOURNAL_ENTRY.PERIOD_ID.mod(100).ne(13).and(JOURNAL_ENTRY.ENTRY_DATE.between(from, to))))
                 .groupBy(ACCOUNT.CODE)
                 .forEach(r -> lines.put(r.value1(), r.value2()));
         return lines;

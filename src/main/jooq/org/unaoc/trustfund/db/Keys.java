@@ -140,7 +140,7 @@ public class Keys {
     public static final UniqueKey<TrancheRecord> TRANCHE_PKEY = Internal.createUniqueKey(Tranche.TRANCHE, DSL.name("tranche_pkey"), new TableField[] { Tranche.TRANCHE.AGREEMENT_ID, Tranche.TRANCHE.TRANCHE_NO }, true);
     public static final UniqueKey<UserRoleRecord> USER_ROLE_PKEY = Internal.createUniqueKey(UserRole.USER_ROLE, DSL.name("user_role_pkey"), new TableField[] { UserRole.USER_ROLE.USERNAME, UserRole.USER_ROLE.ROLE }, true);
     public static final UniqueKey<WriteOffRecord> WRITE_OFF_PKEY = Internal.createUniqueKey(WriteOff.WRITE_OFF, DSL.name("write_off_pkey"), new TableField[] { WriteOff.WRITE_OFF.ID }, true);
-    public static final UniqueKey<YearEndClosingRecord> YEAR_END_CLOSING_PKEY = Internal.createUniqueKey(YearEndClosing.YEAR_END_CLOSING, DSL.name("year_end_closing_pkey"), new TableField[] { YearEndClosing.YEAR_END_CLOSING.YEAR }, true);
+    public static final UniqueKey<YearEndClosingRecord> YEAR_END_CLOSING_PKEY = Internal.createUniqueKey(YearEndClosing.YEAR_END_CLOSING, DSL.name("year_end_closing_pkey"), new TableField[] { YearEndClosing.YEAR_END_CLOSING.YEAR, YearEndClosing.YEAR_END_CLOSING.RUN }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions

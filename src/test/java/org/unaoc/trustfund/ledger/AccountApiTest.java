@@ -19,6 +19,8 @@ class AccountApiTest extends ApiTest {
     @Test
     void an_account_statement_has_opening_running_and_closing_balances() {
         YearMonth month = Months.fresh();
+        // the cash the travel is paid from: no bank account is overdrawn on any day (R20)
+        Entries.post(api(), Entries.simple(month.atDay(1), "1010", "4500", "150.50"));
         Entries.post(api(), Entries.simple(month.atDay(3), "5200", "1010", "100.00"));
         Entries.post(api(), Entries.simple(month.atDay(12), "5200", "1010", "50.50"));
         Entries.post(api(), Entries.simple(month.atDay(20), "1010", "5200", "20.00"));

@@ -3,7 +3,6 @@ package org.unaoc.trustfund.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.FreshBooksTest;
@@ -43,9 +42,8 @@ class PeriodOrderTest extends FreshBooksTest {
                 .isEqualTo("OPEN");
     }
 
+    /** Found by the simulation, seed 1: the close was dated 31 December and refused once December had closed. */
     @Test
-    @Disabled("#16: R22, the year-end close is posted in a closing period (13) once December is closed; today it is "
-            + "dated 31 December and refused; found by the simulation, seed 1 (YearEndClose refused period-closed)")
     void the_year_end_close_runs_after_december_is_closed() {
         Api.Response gift = api().post("finance", "/api/contributors", Map.of("code", "QA", "name", "Qatar",
                 "type", "GOVERNMENT", "coSponsor", false, "groupOfFriends", true));

@@ -30,9 +30,9 @@ class DatedAvailabilityTest extends FreshBooksTest {
     void an_expenditure_dated_after_the_cash_fits() {
         Spend spend = new Spend(api());
         spend.contributor("QA");
-        spend.cash("QA", "100000.00", "2011-11-05");
+        spend.cash("QA", "100000.00", "2004-11-05");
         // 80,000.00 + PSC 10,400.00 = 90,400.00 of the 100,000.00 received on 5 November
-        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2011-12-01"));
+        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2004-12-01"));
         assertThat(spent.status()).as(spent.text()).isEqualTo(201);
     }
 
@@ -41,18 +41,18 @@ class DatedAvailabilityTest extends FreshBooksTest {
     void an_expenditure_dated_before_the_cash_it_needs_is_refused_though_recorded_after_it() {
         Spend spend = new Spend(api());
         spend.contributor("TR");
-        spend.cash("TR", "100000.00", "2013-11-05");
-        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2013-06-01"));
+        spend.cash("TR", "100000.00", "2006-11-05");
+        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2006-06-01"));
         assertThat(spent.status()).as(spent.text()).isEqualTo(409);
         assertThat(spent.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
         // on 1 June nothing had arrived; 30 June is the first month end the 90,400.00 would leave short
-        assertThat(spent.body().get("availableOn").asString()).isEqualTo("2013-06-01");
+        assertThat(spent.body().get("availableOn").asString()).isEqualTo("2006-06-01");
         assertThat(spent.body().get("available").get("amount").asString()).isEqualTo("0.00");
         assertThat(spent.body().get("required").get("amount").asString()).isEqualTo("90400.00");
-        assertThat(spent.body().get("shortOn").asString()).isEqualTo("2013-06-30");
+        assertThat(spent.body().get("shortOn").asString()).isEqualTo("2006-06-30");
         assertThat(spent.body().get("availableThen").get("amount").asString()).isEqualTo("0.00");
-        assertThat(spent.body().get("detail").asString()).contains("2013-06-01", "2013-06-30");
-        assertThat(available("2013-12-31")).isEqualByComparingTo("100000.00");
+        assertThat(spent.body().get("detail").asString()).contains("2006-06-01", "2006-06-30");
+        assertThat(available("2006-12-31")).isEqualByComparingTo("100000.00");
     }
 
     @Test
@@ -60,12 +60,12 @@ class DatedAvailabilityTest extends FreshBooksTest {
     void the_same_expenditure_recorded_before_the_cash_is_refused_too() {
         Spend spend = new Spend(api());
         spend.contributor("TR");
-        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2012-06-01"));
+        Api.Response spent = spend.expenditure(commitment("HLG", "TRAVEL", "80000.00", "2005-06-01"));
         assertThat(spent.status()).as(spent.text()).isEqualTo(409);
         assertThat(spent.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
         assertThat(spent.body().get("available").get("amount").asString()).isEqualTo("0.00");
-        spend.cash("TR", "100000.00", "2012-11-05");
-        assertThat(available("2012-12-31")).isEqualByComparingTo("100000.00");
+        spend.cash("TR", "100000.00", "2005-11-05");
+        assertThat(available("2005-12-31")).isEqualByComparingTo("100000.00");
     }
 
     /**
@@ -173,6 +173,21 @@ class DatedAvailabilityTest extends FreshBooksTest {
         assertThat(more.body().get("detail").asString()).contains("1300.00 USD on 2017-03-31");
         Api.Response remitted = api().post("finance", "/api/psc-remittances", Map.of("amount", "1300.00", "date", "2017-03-31"));
         assertThat(remitted.status()).as(remitted.text()).isEqualTo(201);
+    }
+
+    /** Found by the simulation, seeds 24 and 36: an approved manual entry paid 261.07 out of 1010 before any cash. */
+    @Test
+    @Order(10)
+    void a_manual_entry_that_would_overdraw_a_bank_account_is_refused_and_writes_nothing() {
+        Map<String, Object> entry = Map.of("date", "2003-01-20", "description", "office supplies", "lines", java.util.List.of(
+                Map.of("account", "5500", "debit", "261.07"), Map.of("account", "1010", "credit", "261.07")));
+        Api.Response requested = api().post("finance", "/api/journal-entries", entry);
+        assertThat(requested.status()).as(requested.text()).isEqualTo(409);
+        assertThat(requested.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        assertThat(requested.body().get("bankAccount").asString()).isEqualTo("1010");
+        assertThat(requested.body().get("available").get("amount").asString()).isEqualTo("0.00");
+        assertThat(api().get("auditor", "/api/journal-entries?from=2003-01-01&to=2003-12-31").body()).isEmpty();
+        assertThat(api().get("finance", "/api/approvals?status=PENDING").text()).doesNotContain("office supplies");
     }
 
     private Api.Response payRefund(long refund, String date) {

@@ -215,8 +215,7 @@ public class FiscalPeriod extends TableImpl<FiscalPeriodRecord> {
     @Override
     public List<Check<FiscalPeriodRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("fiscal_period_check"), "((id = (((EXTRACT(year FROM starts_on))::integer * 100) + (EXTRACT(month FROM starts_on))::integer)))", true),
-            Internal.createCheck(this, DSL.name("fiscal_period_check1"), "((ends_on = (((starts_on + '1 mon'::interval) - '1 day'::interval))::date))", true),
+            Internal.createCheck(this, DSL.name("fiscal_period_month_or_closing"), "((((((id % 100) >= 1) AND ((id % 100) <= 12)) AND (id = (((EXTRACT(year FROM starts_on))::integer * 100) + (EXTRACT(month FROM starts_on))::integer)) AND (ends_on = (((starts_on + '1 mon'::interval) - '1 day'::interval))::date)) OR (((id % 100) = 13) AND (starts_on = make_date((id / 100), 12, 31)) AND (ends_on = starts_on))))", true),
             Internal.createCheck(this, DSL.name("fiscal_period_status_check"), "((status = ANY (ARRAY['OPEN'::text, 'CLOSED'::text])))", true)
         );
     }

@@ -427,10 +427,10 @@ public class JournalEntry extends TableImpl<JournalEntryRecord> {
     @Override
     public List<Check<JournalEntryRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("journal_entry_check"), "((period_id = (((EXTRACT(year FROM entry_date))::integer * 100) + (EXTRACT(month FROM entry_date))::integer)))", true),
             Internal.createCheck(this, DSL.name("journal_entry_check1"), "(((type = 'REVERSAL'::text) = (reverses_id IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("journal_entry_check2"), "((reverses_id <> id))", true),
             Internal.createCheck(this, DSL.name("journal_entry_description_check"), "(((length(description) >= 1) AND (length(description) <= 1000)))", true),
+            Internal.createCheck(this, DSL.name("journal_entry_in_its_period"), "(((period_id = (((EXTRACT(year FROM entry_date))::integer * 100) + (EXTRACT(month FROM entry_date))::integer)) OR ((period_id = (((EXTRACT(year FROM entry_date))::integer * 100) + 13)) AND (EXTRACT(month FROM entry_date) = (12)::numeric) AND (EXTRACT(day FROM entry_date) = (31)::numeric) AND (type = ANY (ARRAY['YEAR_END_CLOSE'::text, 'REVERSAL'::text])))))", true),
             Internal.createCheck(this, DSL.name("journal_entry_maker_is_not_checker"), "((approved_by <> created_by))", true),
             Internal.createCheck(this, DSL.name("journal_entry_type_check"), "((type ~ '^[A-Z_]{1,40}$'::text))", true)
         );

@@ -78,6 +78,11 @@ public class YearEndClosing extends TableImpl<YearEndClosingRecord> {
      */
     public final TableField<YearEndClosingRecord, OffsetDateTime> CLOSED_AT = createField(DSL.name("closed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>public.year_end_closing.run</code>.
+     */
+    public final TableField<YearEndClosingRecord, Integer> RUN = createField(DSL.name("run"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("1"), SQLDataType.INTEGER)), this, "");
+
     private YearEndClosing(Name alias, Table<YearEndClosingRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -171,6 +176,7 @@ public class YearEndClosing extends TableImpl<YearEndClosingRecord> {
     @Override
     public List<Check<YearEndClosingRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("year_end_closing_run_check"), "((run >= 1))", true),
             Internal.createCheck(this, DSL.name("year_end_closing_year_check"), "(((year >= 2000) AND (year <= 2099)))", true)
         );
     }

@@ -6,7 +6,7 @@ package org.unaoc.trustfund.db.tables.records;
 
 import java.time.OffsetDateTime;
 
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.impl.UpdatableRecordImpl;
 import org.unaoc.trustfund.db.tables.YearEndClosing;
 
@@ -75,13 +75,27 @@ public class YearEndClosingRecord extends UpdatableRecordImpl<YearEndClosingReco
         return (OffsetDateTime) get(3);
     }
 
+    /**
+     * Setter for <code>public.year_end_closing.run</code>.
+     */
+    public void setRun(Integer value) {
+        set(4, value);
+    }
+
+    /**
+     * Getter for <code>public.year_end_closing.run</code>.
+     */
+    public Integer getRun() {
+        return (Integer) get(4);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
 
     @Override
-    public Record1<Integer> key() {
-        return (Record1) super.key();
+    public Record2<Integer, Integer> key() {
+        return (Record2) super.key();
     }
 
     // -------------------------------------------------------------------------
@@ -98,13 +112,14 @@ public class YearEndClosingRecord extends UpdatableRecordImpl<YearEndClosingReco
     /**
      * Create a detached, initialised YearEndClosingRecord
      */
-    public YearEndClosingRecord(Integer year, Long entryId, String closedBy, OffsetDateTime closedAt) {
+    public YearEndClosingRecord(Integer year, Long entryId, String closedBy, OffsetDateTime closedAt, Integer run) {
         super(YearEndClosing.YEAR_END_CLOSING);
 
         setYear(year);
         setEntryId(entryId);
         setClosedBy(closedBy);
         setClosedAt(closedAt);
+        setRun(run);
         resetTouchedOnNotNull();
     }
 }
