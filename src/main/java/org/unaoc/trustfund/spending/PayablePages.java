@@ -26,18 +26,18 @@ import org.unaoc.trustfund.web.WebPage;
 class PayablePages {
 
     private final Accounts accounts;
-    private final PscRemittances psc;
     private final Refunds refunds;
     private final Closure closure;
     private final Approvals approvals;
     private final FundParameters fund;
     private final RefundPayments refundPayments;
+    private final PscRemittanceApprovals pscApprovals;
 
-    PayablePages(Accounts accounts, PscRemittances psc, Refunds refunds, Closure closure, Approvals approvals,
-                 FundParameters fund, RefundPayments refundPayments) {
+    PayablePages(Accounts accounts, Refunds refunds, Closure closure, Approvals approvals,
+                 FundParameters fund, RefundPayments refundPayments, PscRemittanceApprovals pscApprovals) {
+        this.pscApprovals = pscApprovals;
         this.refundPayments = refundPayments;
         this.accounts = accounts;
-        this.psc = psc;
         this.refunds = refunds;
         this.closure = closure;
         this.approvals = approvals;
@@ -62,9 +62,9 @@ class PayablePages {
     String remit(@RequestParam Map<String, String> typed, Principal user, Model model, HttpServletResponse response) {
         return Refusal.redirectOrForm(response, Map.of("period-closed", "pscDate"), () -> {
             String amount = typed.get("pscAmount");
-            var entry = psc.remit(amount == null || amount.isBlank() ? null : Forms.amount(amount, "pscAmount"),
-                    Forms.date(typed.get("pscDate"), "pscDate"), user.getName());
-            return "/journal-entries/" + entry.id();
+            var request = pscApprovals.resolved(new PscRemittanceApprovals.Request(amount == null || amount.isBlank() ? null
+                    : Forms.amount(amount, "pscAmount"), Forms.date(typed.get("pscDate"), "pscDate")));
+            return "/approvals/" + approvals.request(pscApprovals, request, user.getName()).approval() + "?requested";
         }, refusal -> refused(refusal, Map.of("amount", "pscAmount", "date", "pscDate"), typed, model));
     }
 

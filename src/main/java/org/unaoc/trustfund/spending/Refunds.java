@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.unaoc.trustfund.ledger.EntryType;
 import org.unaoc.trustfund.ledger.Journal;
 import org.unaoc.trustfund.ledger.NewEntry;
 import org.unaoc.trustfund.ledger.NewLine;
+import org.unaoc.trustfund.ledger.Standing;
 import org.unaoc.trustfund.system.Problem;
 
 /** Refunds to contributors (controlled): Dr 4190 / Cr 2110, then Dr 2110 / Cr cash when paid (R15). */
@@ -107,6 +109,10 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
         if (refund.paidEntry() != null) {
             throw Problem.conflict("refund-paid", "Already paid", "Refund " + id + " was paid (entry " + refund.paidEntry() + ").");
         }
+        if (!db.fetchExists(DSL.selectOne().where(Standing.entry(DSL.val(refund.entry()))))) {
+            throw Problem.conflict("refund-cancelled", "Refund cancelled", "The decision to refund " + refund.contributor()
+                    + " (entry " + refund.entry() + ") was reversed: there is nothing to pay.").with("refund", id);
+        }
         if (on.isBefore(refund.decidedOn())) {
             throw Problem.invalidField("date", on + " is before the refund was decided on " + refund.decidedOn()
                     + ": it is paid on or after that day");
@@ -118,7 +124,9 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
                 List.of(NewLine.debit(Conditions.REFUNDS_PAYABLE, refund.amount()).withDimensions(dimensions),
                         NewLine.credit(Spending.CASH, refund.amount())), null, user, approver, approval));
         // once, even when two approved payments of it run at the same moment: the second writes nothing
-        if (db.update(REFUND).set(REFUND.PAID_ENTRY_ID, entry).where(REFUND.ID.eq(id)).and(REFUND.PAID_ENTRY_ID.isNull())
+        // a payment whose entry was reversed leaves the refund owed again (R21)
+        if (db.update(REFUND).set(REFUND.PAID_ENTRY_ID, entry).where(REFUND.ID.eq(id))
+                .and(REFUND.PAID_ENTRY_ID.isNull().or(DSL.not(Standing.entry(REFUND.PAID_ENTRY_ID))))
                 .execute() == 0) {
             throw Problem.conflict("refund-paid", "Already paid", "Refund " + id + " was paid at the same moment.");
         }
@@ -127,13 +135,22 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
 
     /** Every refund decided, newest first, paid or not. */
     public List<Refund> list() {
-        return db.selectFrom(REFUND).orderBy(REFUND.ID.desc()).fetch(r -> new Refund(r.getId(), r.getContributor(),
-                r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(), r.getEntryId(), r.getPaidEntryId()));
+        return db.select(REFUND.asterisk(), paid()).from(REFUND).orderBy(REFUND.ID.desc()).fetch(Refunds::refund);
     }
 
+    /** The refund, paid while its payment stands (R21: a reversed payment leaves it owed). */
     public Refund get(long id) {
-        return db.selectFrom(REFUND).where(REFUND.ID.eq(id)).fetchOptional(r -> new Refund(r.getId(), r.getContributor(),
-                        r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(), r.getEntryId(), r.getPaidEntryId()))
+        return db.select(REFUND.asterisk(), paid()).from(REFUND).where(REFUND.ID.eq(id)).fetchOptional(Refunds::refund)
                 .orElseThrow(() -> Problem.notFound("Refund " + id));
+    }
+
+    private static org.jooq.Field<Long> paid() {
+        return DSL.when(Standing.entry(REFUND.PAID_ENTRY_ID), REFUND.PAID_ENTRY_ID).as("paid");
+    }
+
+    private static Refund refund(org.jooq.Record row) {
+        var r = row.into(REFUND);
+        return new Refund(r.getId(), r.getContributor(), r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(),
+                r.getEntryId(), row.get("paid", Long.class));
     }
 }

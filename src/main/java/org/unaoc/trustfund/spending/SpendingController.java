@@ -35,17 +35,18 @@ class SpendingController {
     private final WriteOffs writeOffs;
     private final Refunds refunds;
     private final Closure closure;
-    private final PscRemittances psc;
     private final RefundPayments refundPayments;
     private final ObligationAdjustments adjustments;
     private final Invoices invoices;
     private final InvoicePayments invoicePayments;
+    private final PscRemittanceApprovals pscApprovals;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
-                       Refunds refunds, Closure closure, PscRemittances psc, RefundPayments refundPayments,
-                       ObligationAdjustments adjustments, Invoices invoices, InvoicePayments invoicePayments) {
-        this.psc = psc;
+                       Refunds refunds, Closure closure, RefundPayments refundPayments,
+                       ObligationAdjustments adjustments, Invoices invoices, InvoicePayments invoicePayments,
+                       PscRemittanceApprovals pscApprovals) {
+        this.pscApprovals = pscApprovals;
         this.invoices = invoices;
         this.invoicePayments = invoicePayments;
         this.adjustments = adjustments;
@@ -210,13 +211,13 @@ class SpendingController {
     record Remittance(java.math.@Nullable BigDecimal amount, @Nullable LocalDate date) {
     }
 
-    /** Programme support cost remitted to the UN: all that is payable, or the amount given. */
+    /** Programme support cost remitted to the UN, all that is payable or the amount given: a disbursement (R19). */
     @PostMapping("/psc-remittances")
-    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @IdempotencyKeyRequired
-    org.unaoc.trustfund.ledger.JournalEntries.Entry remitPsc(@RequestBody Remittance remittance, Principal user) {
-        return psc.remit(remittance.amount(), remittance.date() != null ? remittance.date() : LocalDate.now(ZoneOffset.UTC),
-                user.getName());
+    Approvals.Pending remitPsc(@RequestBody Remittance remittance, Principal user) {
+        return approvals.request(pscApprovals, pscApprovals.resolved(new PscRemittanceApprovals.Request(remittance.amount(),
+                remittance.date() != null ? remittance.date() : LocalDate.now(ZoneOffset.UTC))), user.getName());
     }
 
     @PostMapping("/closure")

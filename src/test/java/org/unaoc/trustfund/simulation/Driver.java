@@ -91,8 +91,8 @@ final class Driver {
             case Op.Expenditure e -> expenditure(e);
             case Op.Allotment a -> controlled(post("/api/allotments", Map.of("component", a.component(), "year", a.year(),
                     "amount", money(a.amount(), "USD"))), a.approve());
-            case Op.PscRemittance p -> post("/api/psc-remittances", Map.of("amount", p.amount().toPlainString(),
-                    "date", p.date().toString()));
+            case Op.PscRemittance p -> controlled(post("/api/psc-remittances", Map.of("amount", p.amount().toPlainString(),
+                    "date", p.date().toString())), true);
             case Op.Allowance a -> post("/api/impairments", Map.of("agreement", id(agreements, a.agreement()),
                     "tranche", a.tranche(), "date", a.date().toString(), "reason", "long overdue"));
             case Op.WriteOff w -> controlled(post("/api/write-offs", Map.of("agreement", id(agreements, w.agreement()),

@@ -164,8 +164,9 @@ final class Run {
         if (outcome.accepted()) {
             return;
         }
+        // R19/R20: whatever pays out of a bank account may find it short on its day or a later one
         boolean mayBeShort = op instanceof Op.Expenditure || op instanceof Op.Obligation || op instanceof Op.PscRemittance
-                || op instanceof Op.Refund;
+                || op instanceof Op.Refund || op instanceof Op.ManualEntry;
         if (mayBeShort && List.of("/problems/insufficient-funds", "/problems/allotment-exceeded").contains(outcome.problem())) {
             return;
         }

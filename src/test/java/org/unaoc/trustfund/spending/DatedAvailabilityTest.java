@@ -172,7 +172,8 @@ class DatedAvailabilityTest extends FreshBooksTest {
         assertThat(more.body().get("field").asString()).isEqualTo("amount");
         assertThat(more.body().get("detail").asString()).contains("1300.00 USD on 2017-03-31");
         Api.Response remitted = api().post("finance", "/api/psc-remittances", Map.of("amount", "1300.00", "date", "2017-03-31"));
-        assertThat(remitted.status()).as(remitted.text()).isEqualTo(201);
+        assertThat(remitted.status()).as(remitted.text()).isEqualTo(202);
+        assertThat(spend.approve(remitted).get("approvedBy").asString()).isEqualTo("approver");
     }
 
     /** Found by the simulation, seeds 24 and 36: an approved manual entry paid 261.07 out of 1010 before any cash. */

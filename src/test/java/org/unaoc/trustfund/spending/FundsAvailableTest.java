@@ -28,9 +28,14 @@ class FundsAvailableTest extends FreshBooksTest {
         String before = api().get("finance", "/api/availability?asOf=2006-02-02").body().get("available").asString();
         assertThat(api().post("finance", "/api/psc-remittances", Map.of("amount", "5200.01", "date", "2006-02-02")).status())
                 .isEqualTo(422);
-        Api.Response remitted = api().post("finance", "/api/psc-remittances", Map.of("date", "2006-02-02"));
-        assertThat(remitted.status()).as(remitted.text()).isEqualTo(201);
-        assertThat(spend.lines(remitted.body())).containsExactly("2150 Dr 5200.00", "1010 Cr 5200.00");
+        // a disbursement (R19): it waits for an approving officer, with all that is payable fixed when asked
+        Api.Response requested = api().post("finance", "/api/psc-remittances", Map.of("date", "2006-02-02"));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        assertThat(api().get("approver", "/api/approvals/" + requested.body().get("approval").asString()).body()
+                .get("summary").asString()).contains("USD 5200.00", "Dr 2150 / Cr 1010");
+        JsonNode remitted = spend.approve(requested);
+        assertThat(spend.lines(remitted)).containsExactly("2150 Dr 5200.00", "1010 Cr 5200.00");
+        assertThat(remitted.get("approvedBy").asString()).isEqualTo("approver");
         assertThat(api().get("finance", "/api/availability?asOf=2006-02-02").body().get("available").asString()).isEqualTo(before);
         assertThat(api().post("finance", "/api/psc-remittances", Map.of("date", "2006-02-02")).status()).isEqualTo(409);
 

@@ -125,6 +125,36 @@ class InvoiceTest extends FreshBooksTest {
         assertThat(again.get("paidOn").asString()).isEqualTo("2016-04-15");
     }
 
+    /** R21 on the other payable, 2110: a reversed refund payment leaves the refund owed, and a reversed decision leaves nothing to pay. */
+    @Test
+    @Order(5)
+    void a_reversed_refund_payment_leaves_the_refund_owed() {
+        Spend spend = new Spend(api());
+        spend.contributor("FI");
+        spend.cash("FI", "10000.00", "2015-01-10");
+        long refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
+                "amount", Spend.usd("1200.00"), "date", "2015-02-01", "reason", "overfunded activity"))).get("id").asLong();
+        JsonNode paid = spend.approve(api().post("finance", "/api/refunds/" + refund + "/payment", Map.of("date", "2015-02-05")));
+        spend.approve(api().post("finance", "/api/journal-entries/" + paid.get("paidEntry").asLong() + "/reversal",
+                Map.of("date", "2015-02-06", "reason", "returned by the bank")));
+        JsonNode again = spend.approve(api().post("finance", "/api/refunds/" + refund + "/payment", Map.of("date", "2015-02-10")));
+        assertThat(again.get("paidEntry").asLong()).isNotEqualTo(paid.get("paidEntry").asLong());
+        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + again.get("paidEntry").asLong()).body()))
+                .containsExactly("2110 Dr 1200.00", "1010 Cr 1200.00");
+
+        long cancelled = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
+                "amount", Spend.usd("300.00"), "date", "2015-03-01", "reason", "decided twice"))).get("id").asLong();
+        long decision = api().get("finance", "/api/journal-entries?from=2015-03-01&to=2015-03-01&type=REFUND").body()
+                .get(0).get("id").asLong();
+        spend.approve(api().post("finance", "/api/journal-entries/" + decision + "/reversal",
+                Map.of("date", "2015-03-02", "reason", "decided twice")));
+        Api.Response nothing = api().post("finance", "/api/refunds/" + cancelled + "/payment", Map.of("date", "2015-03-05"));
+        Api.Response refused = nothing.status() != 202 ? nothing : api().post("approver", "/api/approvals/"
+                + nothing.body().get("approval").asString() + "/approval", Map.of());
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.body().get("type").asString()).isEqualTo("/problems/refund-cancelled");
+    }
+
     /** 100,000.00 of cash on 10 January and a staff invoice of 40,000.00 certified on 1 March of the year. */
     private JsonNode certified(String year, String reference) {
         Spend spend = new Spend(api());
