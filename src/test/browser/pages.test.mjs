@@ -258,17 +258,20 @@ test('an allowance is recorded and a write-off waits for another officer', async
   await done(page);
 });
 
-test('the programme support cost is remitted and a refund requested', async () => {
+test('the programme support cost remittance waits for approval and a refund is requested', async () => {
   const page = await logIn('finance');
   await page.goto(`${BASE}/spending/payables`);
   const owed = await page.locator('tr', { hasText: '2150' }).innerText();
   await page.getByLabel('Amount (empty: all that is payable)').fill('100.00');
   await page.getByLabel('Date of the remittance').fill(TODAY);
   await page.getByRole('button', { name: 'Remit' }).click();
-  await page.waitForURL(/\/journal-entries\/\d+/);
-  assert.match(await page.locator('main').innerText(), /2150\s+100\.00/);
+  // a disbursement (R19): it waits for an approving officer, and nothing is paid until then
+  await page.waitForURL(/\/approvals\/\d+/);
+  const pending = await page.locator('main').innerText();
+  assert.match(pending, /PSC_REMITTANCE/);
+  assert.match(pending, /USD 100\.00/);
   await page.goto(`${BASE}/spending/payables`);
-  assert.notEqual(await page.locator('tr', { hasText: '2150' }).innerText(), owed);
+  assert.equal(await page.locator('tr', { hasText: '2150' }).innerText(), owed);
   await page.getByLabel('Contributor (code)').fill('NO');
   await page.getByLabel('Amount (USD)').fill('abc');
   await page.getByRole('button', { name: 'Send for approval' }).click();
