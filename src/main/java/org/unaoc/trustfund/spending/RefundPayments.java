@@ -36,7 +36,10 @@ class RefundPayments implements ControlledOperation<RefundPayments.Request> {
     @Override
     public String summary(Request request) {
         Refunds.Refund refund = refunds.get(request.refund());
-        return "Payment of refund " + refund.id() + ": USD " + refund.amount().toPlainString() + " to " + refund.contributor()
+        String owed = refund.original() == null ? "USD " + refund.amount().toPlainString()
+                : refund.original().currency() + " " + refund.original().amount().toPlainString() + " (owed at USD "
+                        + refund.amount().toPlainString() + ")";
+        return "Payment of refund " + refund.id() + ": " + owed + " to " + refund.contributor()
                 + " on " + request.date() + " (" + refund.reason() + ")";
     }
 

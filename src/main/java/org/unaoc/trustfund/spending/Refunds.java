@@ -12,7 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.unaoc.trustfund.approvals.ControlledOperation;
 import org.unaoc.trustfund.contributions.Contributors;
+import org.unaoc.trustfund.currency.ExchangeRates;
 import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.currency.Rate;
+import org.unaoc.trustfund.ledger.Account;
+import org.unaoc.trustfund.ledger.ChartOfAccounts;
 import org.unaoc.trustfund.ledger.Dimensions;
 import org.unaoc.trustfund.ledger.EntryType;
 import org.unaoc.trustfund.ledger.Journal;
@@ -26,13 +30,19 @@ import org.unaoc.trustfund.system.Problem;
 public class Refunds implements ControlledOperation<Refunds.Request> {
 
     static final String REFUNDS = "4190";
+    static final String REALISED = "7810";
 
     private final DSLContext db;
     private final Journal journal;
     private final Contributors contributors;
     private final Availability availability;
+    private final ChartOfAccounts chart;
+    private final ExchangeRates rates;
 
-    Refunds(DSLContext db, Journal journal, Contributors contributors, Availability availability) {
+    Refunds(DSLContext db, Journal journal, Contributors contributors, Availability availability, ChartOfAccounts chart,
+            ExchangeRates rates) {
+        this.chart = chart;
+        this.rates = rates;
         this.db = db;
         this.availability = availability;
         this.journal = journal;
@@ -42,8 +52,9 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
     public record Request(String contributor, @Nullable Long agreement, Money amount, LocalDate date, String reason) {
     }
 
+    /** {@code amount}: the USD owed when decided; {@code original}: what is owed in another currency, if any (R17). */
     public record Refund(long id, String contributor, @Nullable Long agreement, BigDecimal amount, String reason,
-                         LocalDate decidedOn, long entry, @Nullable Long paidEntry) {
+                         LocalDate decidedOn, long entry, @Nullable Long paidEntry, @Nullable Money original) {
     }
 
     @Override
@@ -58,15 +69,17 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
 
     @Override
     public String summary(Request request) {
-        return "Refund of USD " + request.amount().formatted() + " to " + request.contributor() + ": " + request.reason();
+        return "Refund of " + request.amount().currency() + " " + request.amount().formatted() + " to " + request.contributor()
+                + ": " + request.reason();
     }
 
     @Override
     public void check(Request request, String maker) {
         contributors.existing(request.contributor(), "contributor");
-        if (request.amount() == null || !request.amount().isUsd() || request.amount().amount().signum() <= 0) {
-            throw Problem.invalidField("amount", "a refund is a positive USD amount");
+        if (request.amount() == null || request.amount().amount().signum() <= 0) {
+            throw Problem.invalidField("amount", "a refund is a positive amount");
         }
+        bankAccountFor(request.amount().currency());
         if (request.date() == null || request.reason() == null || request.reason().isBlank()) {
             throw Problem.invalid("A refund needs its date and reason.");
         }
@@ -81,20 +94,47 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
 
     /** One entry: Dr 4190 the total / Cr 2110 per contributor; a refund row each. */
     List<Refund> refunds(List<Request> requests, String maker, @Nullable String approver, String description) {
-        BigDecimal total = requests.stream().map(r -> r.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<NewLine> lines = new java.util.ArrayList<>();
-        lines.add(NewLine.debit(REFUNDS, total));
+        List<BigDecimal> owed = new java.util.ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
         for (Request request : requests) {
-            lines.add(NewLine.credit(Conditions.REFUNDS_PAYABLE, request.amount().amount())
-                    .withDimensions(new Dimensions(request.contributor(), request.agreement(), null, null, null)));
+            Dimensions dimensions = new Dimensions(request.contributor(), request.agreement(), null, null, null);
+            if (request.amount().isUsd()) {
+                owed.add(request.amount().amount());
+                lines.add(NewLine.credit(Conditions.REFUNDS_PAYABLE, request.amount().amount()).withDimensions(dimensions));
+            } else {
+                // owed in the currency (R17): 2110 carries it, at the rate of the day it is decided
+                Rate rate = rates.on(request.amount().currency(), request.date());
+                BigDecimal usd = rate.toUsd(request.amount().amount());
+                owed.add(usd);
+                lines.add(new NewLine(Conditions.REFUNDS_PAYABLE, usd.negate(), request.amount().negate(), rate.unitsPerUsd(),
+                        rate.effectiveFrom(), dimensions));
+            }
+            total = total.add(owed.getLast());
         }
+        lines.addFirst(NewLine.debit(REFUNDS, total));
         long entry = journal.post(new NewEntry(requests.getFirst().date(), EntryType.REFUND, description, lines, null, maker,
                 approver, null));
-        return requests.stream().map(request -> get(db.insertInto(REFUND).set(REFUND.CONTRIBUTOR, request.contributor())
-                .set(REFUND.AGREEMENT_ID, request.agreement()).set(REFUND.AMOUNT, request.amount().amount())
+        List<Refund> made = new java.util.ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            made.add(get(db.insertInto(REFUND).set(REFUND.CONTRIBUTOR, request.contributor())
+                .set(REFUND.AGREEMENT_ID, request.agreement()).set(REFUND.AMOUNT, owed.get(i))
+                .set(REFUND.CURRENCY, request.amount().currency())
+                .set(REFUND.ORIGINAL_AMOUNT, request.amount().isUsd() ? null : request.amount().amount())
                 .set(REFUND.REASON, request.reason()).set(REFUND.DECIDED_ON, request.date()).set(REFUND.ENTRY_ID, entry)
                 .set(REFUND.CREATED_BY, maker).set(REFUND.APPROVED_BY, approver)
-                .returning(REFUND.ID).fetchOne(REFUND.ID))).toList();
+                .returning(REFUND.ID).fetchOne(REFUND.ID)));
+        }
+        return made;
+    }
+
+    /** The bank account a refund in the currency is paid from: the one that holds it (R17). */
+    private String bankAccountFor(String currency) {
+        return chart.bankAccounts().stream().filter(a -> currency.equals(a.currency())).map(Account::code).findFirst()
+                .orElseThrow(() -> Problem.invalidField("amount", "no bank account of the fund holds " + currency
+                        + ": a refund is paid in the currency of one of them (" + chart.bankAccounts().stream()
+                        .map(Account::currency).distinct().toList() + ")"));
     }
 
     /** The refund paid from the USD bank account: Dr 2110 / Cr 1010, by its maker on its approver's approval. */
@@ -118,11 +158,30 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
                     + ": it is paid on or after that day");
         }
         availability.lock();
-        availability.requireInBank(Spending.CASH, refund.amount(), on, "The payment of refund " + id);
         Dimensions dimensions = new Dimensions(refund.contributor(), refund.agreement(), null, null, null);
+        List<NewLine> lines;
+        if (refund.original() == null) {
+            availability.requireInBank(Spending.CASH, refund.amount(), on, "The payment of refund " + id);
+            lines = List.of(NewLine.debit(Conditions.REFUNDS_PAYABLE, refund.amount()).withDimensions(dimensions),
+                    NewLine.credit(Spending.CASH, refund.amount()));
+        } else {
+            // paid in its currency from the account that holds it, at the day's rate; the difference from what was
+            // owed in USD is realised (7810); the cash account's carrying amount follows (R16)
+            String account = bankAccountFor(refund.original().currency());
+            availability.requireInBank(account, refund.original().amount(), on, "The payment of refund " + id);
+            Rate rate = rates.on(refund.original().currency(), on);
+            BigDecimal paid = rate.toUsd(refund.original().amount());
+            lines = new java.util.ArrayList<>(List.of(
+                    new NewLine(Conditions.REFUNDS_PAYABLE, refund.amount(), refund.original(), null, null, dimensions),
+                    new NewLine(account, paid.negate(), refund.original().negate(), rate.unitsPerUsd(), rate.effectiveFrom(),
+                            Dimensions.NONE)));
+            BigDecimal difference = paid.subtract(refund.amount());
+            if (difference.signum() != 0) {
+                lines.add(new NewLine(REALISED, difference, null, null, null, dimensions));
+            }
+        }
         long entry = journal.post(new NewEntry(on, EntryType.REFUND, "Refund " + id + " paid to " + refund.contributor(),
-                List.of(NewLine.debit(Conditions.REFUNDS_PAYABLE, refund.amount()).withDimensions(dimensions),
-                        NewLine.credit(Spending.CASH, refund.amount())), null, user, approver, approval));
+                lines, null, user, approver, approval));
         // once, even when two approved payments of it run at the same moment: the second writes nothing
         // a payment whose entry was reversed leaves the refund owed again (R21)
         if (db.update(REFUND).set(REFUND.PAID_ENTRY_ID, entry).where(REFUND.ID.eq(id))
@@ -151,6 +210,8 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
     private static Refund refund(org.jooq.Record row) {
         var r = row.into(REFUND);
         return new Refund(r.getId(), r.getContributor(), r.getAgreementId(), r.getAmount(), r.getReason(), r.getDecidedOn(),
-                r.getEntryId(), row.get("paid", Long.class));
+                r.getEntryId(), row.get("paid", Long.class), r.getOriginalAmount() == null ? null
+                : new Money(r.getOriginalAmount().setScale(Money.decimals(r.getCurrency().trim()), java.math.RoundingMode.UNNECESSARY),
+                        r.getCurrency().trim()));
     }
 }

@@ -155,6 +155,56 @@ class InvoiceTest extends FreshBooksTest {
         assertThat(refused.body().get("type").asString()).isEqualTo("/problems/refund-cancelled");
     }
 
+    /**
+     * R17: a refund in euros is owed in euros and paid from 1011, which holds them. EUR 100,000.00
+     * received on 1 February at 0.80 is carried at 125,000.00; EUR 12,000.00 decided on 5 March at
+     * 0.75 is owed at 16,000.00 and paid on 10 March at 0.75 (16,000.00). The euros paid were carried
+     * at 15,000.00: 1,000.00 is realised (7810), and 1011 keeps EUR 88,000.00 at 110,000.00.
+     */
+    @Test
+    @Order(6)
+    void a_euro_refund_is_paid_from_the_euro_account_with_its_realised_difference() {
+        for (String[] rate : new String[][] {{"2014-01-01", "0.80"}, {"2014-03-01", "0.75"}}) {
+            Api.Response added = api().post("finance", "/api/exchange-rates", Map.of("currency", "EUR", "effectiveFrom", rate[0],
+                    "rate", rate[1]));
+            assertThat(added.status()).as(added.text()).isIn(200, 201);
+        }
+        Spend spend = new Spend(api());
+        spend.contributor("ES");
+        Api.Response received = api().post("finance", "/api/receipts", Map.of("contributor", "ES",
+                "amount", Map.of("amount", "100000.00", "currency", "EUR"), "receivedOn", "2014-02-01", "bankAccount", "1011",
+                "bankReference", "ES-EUR-2014"));
+        assertThat(received.status()).as(received.text()).isEqualTo(201);
+        JsonNode refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "ES",
+                "amount", Map.of("amount", "12000.00", "currency", "EUR"), "date", "2014-03-05", "reason", "unspent balance")));
+        assertThat(refund.get("amount").asString()).isEqualTo("16000.00");
+        assertThat(refund.get("original").get("amount").asString()).isEqualTo("12000.00");
+        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + refund.get("entry").asLong()).body()))
+                .containsExactlyInAnyOrder("4190 Dr 16000.00", "2110 Cr 16000.00");
+        JsonNode paid = spend.approve(api().post("finance", "/api/refunds/" + refund.get("id").asLong() + "/payment",
+                Map.of("date", "2014-03-10")));
+        assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + paid.get("paidEntry").asLong()).body()))
+                .containsExactlyInAnyOrder("2110 Dr 16000.00", "1011 Cr 16000.00");
+        assertThat(normalBalance("1011", "2014-03-31")).isEqualByComparingTo("110000.00");
+        assertThat(normalBalance("7810", "2014-03-31")).as("realised gain").isEqualByComparingTo("1000.00");
+        assertThat(normalBalance("2110", "2014-03-31")).isEqualByComparingTo("0.00");
+        assertThat(normalBalance("1010", "2014-03-31")).as("nothing paid from the USD account")
+                .isEqualByComparingTo(normalBalance("1010", "2014-02-28"));
+        Api.Response pounds = api().post("finance", "/api/refunds", Map.of("contributor", "ES",
+                "amount", Map.of("amount", "10.00", "currency", "GBP"), "date", "2014-03-05", "reason", "no account"));
+        assertThat(pounds.status()).as(pounds.text()).isEqualTo(422);
+        assertThat(pounds.body().get("field").asString()).isEqualTo("amount");
+    }
+
+    private BigDecimal normalBalance(String code, String asOf) {
+        for (JsonNode account : api().get("auditor", "/api/accounts?asOf=" + asOf).body()) {
+            if (account.get("code").asString().equals(code)) {
+                return new BigDecimal(account.get("balanceUsd").asString());
+            }
+        }
+        throw new AssertionError("no account " + code);
+    }
+
     /** 100,000.00 of cash on 10 January and a staff invoice of 40,000.00 certified on 1 March of the year. */
     private JsonNode certified(String year, String reference) {
         Spend spend = new Spend(api());

@@ -118,6 +118,16 @@ public class Refund extends TableImpl<RefundRecord> {
      */
     public final TableField<RefundRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>public.refund.currency</code>.
+     */
+    public final TableField<RefundRecord, String> CURRENCY = createField(DSL.name("currency"), SQLDataType.CHAR(3).nullable(false).defaultValue(DSL.field(DSL.raw("'USD'::bpchar"), SQLDataType.CHAR)), this, "");
+
+    /**
+     * The column <code>public.refund.original_amount</code>.
+     */
+    public final TableField<RefundRecord, BigDecimal> ORIGINAL_AMOUNT = createField(DSL.name("original_amount"), SQLDataType.NUMERIC(24, 4), this, "");
+
     private Refund(Name alias, Table<RefundRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -254,7 +264,10 @@ public class Refund extends TableImpl<RefundRecord> {
     public List<Check<RefundRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("refund_amount_check"), "((amount > (0)::numeric))", true),
-            Internal.createCheck(this, DSL.name("refund_check"), "((approved_by <> created_by))", true)
+            Internal.createCheck(this, DSL.name("refund_check"), "((approved_by <> created_by))", true),
+            Internal.createCheck(this, DSL.name("refund_currency_check"), "((currency ~ '^[A-Z]{3}$'::text))", true),
+            Internal.createCheck(this, DSL.name("refund_original_amount_check"), "((original_amount > (0)::numeric))", true),
+            Internal.createCheck(this, DSL.name("refund_original_in_its_currency"), "(((currency = 'USD'::bpchar) = (original_amount IS NULL)))", true)
         );
     }
 

@@ -175,6 +175,34 @@ public class RefundRecord extends UpdatableRecordImpl<RefundRecord> {
         return (OffsetDateTime) get(10);
     }
 
+    /**
+     * Setter for <code>public.refund.currency</code>.
+     */
+    public void setCurrency(String value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>public.refund.currency</code>.
+     */
+    public String getCurrency() {
+        return (String) get(11);
+    }
+
+    /**
+     * Setter for <code>public.refund.original_amount</code>.
+     */
+    public void setOriginalAmount(BigDecimal value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>public.refund.original_amount</code>.
+     */
+    public BigDecimal getOriginalAmount() {
+        return (BigDecimal) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -198,7 +226,7 @@ public class RefundRecord extends UpdatableRecordImpl<RefundRecord> {
     /**
      * Create a detached, initialised RefundRecord
      */
-    public RefundRecord(Long id, String contributor, Long agreementId, BigDecimal amount, String reason, LocalDate decidedOn, Long entryId, Long paidEntryId, String createdBy, String approvedBy, OffsetDateTime createdAt) {
+    public RefundRecord(Long id, String contributor, Long agreementId, BigDecimal amount, String reason, LocalDate decidedOn, Long entryId, Long paidEntryId, String createdBy, String approvedBy, OffsetDateTime createdAt, String currency, BigDecimal originalAmount) {
         super(Refund.REFUND);
 
         setId(id);
@@ -212,6 +240,8 @@ public class RefundRecord extends UpdatableRecordImpl<RefundRecord> {
         setCreatedBy(createdBy);
         setApprovedBy(approvedBy);
         setCreatedAt(createdAt);
+        setCurrency(currency);
+        setOriginalAmount(originalAmount);
         resetTouchedOnNotNull();
     }
 }
