@@ -88,6 +88,8 @@ final class ConditionAllocation {
             Chunk reversed = fact.reverses() == null ? null : byEntry.get(fact.reverses());
             if (reversed != null && fact.amount().signum() < 0) {
                 giveBack(reversed, fact.amount().negate());
+            } else if (fact.reverses() != null && fact.amount().signum() < 0) {
+                return; // the reversal of spending that never counted (before every signature): nothing to give back
             } else if (fact.amount().signum() > 0) {
                 Chunk chunk = new Chunk(fact.day(), fact.amount());
                 chunks.add(chunk);

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
@@ -16,6 +17,8 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.unaoc.trustfund.ledger.AccountType;
 import org.unaoc.trustfund.ledger.Dimensions;
 import org.unaoc.trustfund.ledger.EntriesPosted;
@@ -67,11 +70,43 @@ class ConditionsMet {
         }
         String user = db.select(JOURNAL_ENTRY.CREATED_BY).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ID.eq(posted.entries().getFirst()))
                 .fetchSingle(JOURNAL_ENTRY.CREATED_BY);
+        long last = posted.entries().stream().mapToLong(Long::longValue).max().orElseThrow();
         for (String component : components) {
-            if (component != null) {
+            // an expenditure restates its component as it posts: nothing posted since, nothing to do again
+            if (component != null && !restatedSince(component, last)) {
                 restate(component, user);
             }
         }
+    }
+
+    /** Whether this transaction restated the component after posting every entry up to {@code last}. */
+    private static boolean restatedSince(String component, long last) {
+        @SuppressWarnings("unchecked")
+        Map<String, Long> restated = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Map<String, Long>) TransactionSynchronizationManager.getResource(ConditionsMet.class) : null;
+        return restated != null && restated.getOrDefault(component, 0L) >= last;
+    }
+
+    /** Remembers, for this transaction, the last entry on the books when the component was restated. */
+    private void remember(String component) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Long> restated = (Map<String, Long>) TransactionSynchronizationManager.getResource(ConditionsMet.class);
+        if (restated == null) {
+            Map<String, Long> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(ConditionsMet.class, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ConditionsMet.class);
+                }
+            });
+            restated = fresh;
+        }
+        Long last = db.select(DSL.max(JOURNAL_ENTRY.ID)).from(JOURNAL_ENTRY).fetchSingle().value1();
+        restated.put(component, last == null ? 0L : last);
     }
 
     private record Agreement(long id, String contributor, String reference, ConditionAllocation.Terms terms) {
@@ -84,10 +119,13 @@ class ConditionsMet {
         if (agreements.isEmpty()) {
             return List.of();
         }
+        // spending before the first signature meets nothing (its reversals, later, are read)
+        LocalDate firstSigned = agreements.stream().map(a -> a.terms().signedOn()).min(LocalDate::compareTo).orElseThrow();
         db.select(JOURNAL_LINE.ENTRY_DATE, JOURNAL_LINE.ENTRY_ID, JOURNAL_ENTRY.REVERSES_ID, DSL.sum(JOURNAL_LINE.AMOUNT_USD))
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
                 .where(ACCOUNT.TYPE.eq(AccountType.EXPENSE.name())).and(JOURNAL_LINE.COMPONENT.eq(component))
+                .and(JOURNAL_LINE.ENTRY_DATE.ge(firstSigned))
                 .groupBy(JOURNAL_LINE.ENTRY_DATE, JOURNAL_LINE.ENTRY_ID, JOURNAL_ENTRY.REVERSES_ID)
                 .orderBy(JOURNAL_LINE.ENTRY_ID)
                 .forEach(r -> facts.add(new ConditionAllocation.Fact(r.value1(), r.value2(), r.value3(), r.value4(),
@@ -111,6 +149,7 @@ class ConditionsMet {
                 }
             }
         }
+        remember(component);
         return posted;
     }
 

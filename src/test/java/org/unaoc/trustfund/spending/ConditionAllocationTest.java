@@ -77,6 +77,16 @@ class ConditionAllocationTest {
         assertThat(met.get(1).lastEntry().getValue()).isEqualByComparingTo("60000.00");
     }
 
+    /** Spending before every signature is not read; its reversal, later, must not take back spending that counts. */
+    @Test
+    void the_reversal_of_spending_that_never_counted_gives_nothing_back() {
+        var met = ConditionAllocation.of(List.of(terms("2006-03-01", "2006-12-31")), List.of(
+                fact("2006-04-01", 2, null, "200000.00", 0),
+                fact("2006-05-15", 3, null, "50000.00", SPENDING),
+                fact("2006-06-01", 4, 1L, "-30000.00", SPENDING)));
+        assertThat(met.getFirst().lastEntry().getValue()).isEqualByComparingTo("50000.00");
+    }
+
     private static ConditionAllocation.Terms terms(String signedOn, String deadline) {
         return new ConditionAllocation.Terms(LocalDate.parse(signedOn), LocalDate.parse(deadline), false, new TreeMap<>());
     }
