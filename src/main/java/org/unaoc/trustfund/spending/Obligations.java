@@ -47,20 +47,22 @@ public class Obligations {
      * later finds less than it took.
      */
     BigDecimal openFrom(long id, LocalDate on) {
+        var reversal = JOURNAL_ENTRY.as("reversal");
         Set<LocalDate> days = new TreeSet<>(List.of(on, Open.EVER));
         days.addAll(db.select(EXPENDITURE.SPENT_ON).from(EXPENDITURE).where(EXPENDITURE.OBLIGATION_ID.eq(id))
-                .and(EXPENDITURE.SPENT_ON.gt(on)).fetch(EXPENDITURE.SPENT_ON));
-        days.addAll(db.select(OBLIGATION_ADJUSTMENT.ADJUSTED_ON).from(OBLIGATION_ADJUSTMENT)
-                .where(OBLIGATION_ADJUSTMENT.OBLIGATION_ID.eq(id)).and(OBLIGATION_ADJUSTMENT.ADJUSTED_ON.gt(on))
-                .fetch(OBLIGATION_ADJUSTMENT.ADJUSTED_ON));
-        var reversal = JOURNAL_ENTRY.as("reversal");
-        days.addAll(db.select(reversal.ENTRY_DATE).from(reversal).join(EXPENDITURE).on(EXPENDITURE.ENTRY_ID.eq(reversal.REVERSES_ID))
-                .where(EXPENDITURE.OBLIGATION_ID.eq(id)).and(reversal.ENTRY_DATE.gt(on)).fetch(reversal.ENTRY_DATE));
-        BigDecimal open = null;
-        for (LocalDate day : days) {
-            BigDecimal then = db.select(Open.by(DSL.val(day))).from(OBLIGATION).where(OBLIGATION.ID.eq(id)).fetchSingle().value1();
-            open = open == null ? then : open.min(then);
-        }
+                .and(EXPENDITURE.SPENT_ON.gt(on))
+                .union(DSL.select(OBLIGATION_ADJUSTMENT.ADJUSTED_ON).from(OBLIGATION_ADJUSTMENT)
+                        .where(OBLIGATION_ADJUSTMENT.OBLIGATION_ID.eq(id)).and(OBLIGATION_ADJUSTMENT.ADJUSTED_ON.gt(on)))
+                .union(DSL.select(reversal.ENTRY_DATE).from(reversal).join(EXPENDITURE).on(EXPENDITURE.ENTRY_ID.eq(reversal.REVERSES_ID))
+                        .where(EXPENDITURE.OBLIGATION_ID.eq(id)).and(reversal.ENTRY_DATE.gt(on)))
+                .fetch(0, LocalDate.class));
+        // the least open on any of those days, in one query over them
+        @SuppressWarnings("unchecked")
+        org.jooq.Row1<LocalDate>[] rows = days.stream().map(d -> DSL.row(DSL.val(d))).toArray(org.jooq.Row1[]::new);
+        var checkpoint = DSL.values(rows).as("checkpoint", "day");
+        Field<LocalDate> day = checkpoint.field("day", LocalDate.class);
+        BigDecimal open = db.select(DSL.min(Open.by(day))).from(checkpoint).crossJoin(OBLIGATION)
+                .where(OBLIGATION.ID.eq(id)).fetchSingle().value1();
         return open.setScale(2).max(BigDecimal.ZERO.setScale(2));
     }
 }
