@@ -8,6 +8,7 @@ import org.unaoc.trustfund.approvals.Approvals;
 import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.spending.Allotments;
 import org.unaoc.trustfund.spending.BudgetComponents;
+import org.unaoc.trustfund.spending.ExpenditurePayments;
 import org.unaoc.trustfund.spending.ObjectClass;
 import org.unaoc.trustfund.spending.Spending;
 
@@ -26,8 +27,11 @@ class DemoSpending {
     private final Spending spending;
     private final Approvals approvals;
     private final Allotments allotments;
+    private final ExpenditurePayments expenditurePayments;
 
-    DemoSpending(BudgetComponents components, Spending spending, Approvals approvals, Allotments allotments) {
+    DemoSpending(BudgetComponents components, Spending spending, Approvals approvals, Allotments allotments,
+                 ExpenditurePayments expenditurePayments) {
+        this.expenditurePayments = expenditurePayments;
         this.components = components;
         this.spending = spending;
         this.approvals = approvals;
@@ -102,8 +106,9 @@ class DemoSpending {
 
     private void spend(String component, ObjectClass objectClass, String date, String amount, String payee, String description,
                        Long obligation) {
-        spending.spend(new Spending.Commitment(component, objectClass, Money.usd(amount), LocalDate.parse(date), payee,
-                description, obligation), MAKER);
+        var pending = approvals.request(expenditurePayments, new Spending.Commitment(component, objectClass, Money.usd(amount),
+                LocalDate.parse(date), payee, description, obligation), MAKER);
+        approvals.approve(Long.parseLong(pending.approval()), CHECKER);
     }
 
     private static Spending.Commitment commitment(String component, ObjectClass objectClass, String date, String amount,

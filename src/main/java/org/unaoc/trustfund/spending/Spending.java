@@ -113,9 +113,24 @@ public class Spending {
         return obligations.get(id);
     }
 
+    /**
+     * A direct expenditure paid from the USD bank account, once another officer has approved it
+     * (R19): {@code approver} and {@code approval} go on the entry beside the maker.
+     */
     @Transactional
-    public Expenditure spend(Commitment commitment, String user) {
-        return record(commitment, CASH, user);
+    public Expenditure spend(Commitment commitment, String maker, String approver, long approval) {
+        return record(commitment, CASH, maker, approver, approval);
+    }
+
+    /**
+     * Everything a direct expenditure must pass, checked as it is asked for so that a bad one never
+     * waits in the approval queue: the component, the open period, funds available on its date and
+     * later (R20), the allotment, the obligation it liquidates and the cash in the bank.
+     */
+    @Transactional(readOnly = true)
+    public Plan check(Commitment commitment) {
+        periods.requireOpen(commitment.date());
+        return plan(commitment, CASH);
     }
 
     /**
@@ -123,11 +138,15 @@ public class Spending {
      * cash, funds checked and reserved at once; the payment follows, approved (R19).
      */
     Expenditure incur(Commitment commitment, String user) {
-        return record(commitment, PAYABLE, user);
+        return record(commitment, PAYABLE, user, null, null);
     }
 
-    /** An expenditure paid from {@code credited}: the USD bank account, or the payables it is owed on. */
-    private Expenditure record(Commitment commitment, String credited, String user) {
+    /** What an expenditure would post and what it would liquidate, its checks passed. */
+    public record Plan(BigDecimal amount, BigDecimal psc, BigDecimal pscRate, String account, BigDecimal liquidated,
+                       BigDecimal open) {
+    }
+
+    private Plan plan(Commitment commitment, String credited) {
         BigDecimal amount = usd(commitment);
         FundParameters.Rates rates = fund.on(commitment.date());
         String account = commitment.objectClass().account();
@@ -160,29 +179,38 @@ public class Spending {
         if (credited.equals(CASH)) {
             availability.requireInBank(CASH, amount, commitment.date(), "The expenditure");
         }
+        return new Plan(amount, psc, rates.pscRate(), account, liquidated, open);
+    }
+
+    /** An expenditure paid from {@code credited}: the USD bank account, or the payables it is owed on. */
+    private Expenditure record(Commitment commitment, String credited, String user, @Nullable String approver,
+                               @Nullable Long approval) {
+        Plan plan = plan(commitment, credited);
+        BigDecimal amount = plan.amount();
+        BigDecimal psc = plan.psc();
         Dimensions dimensions = new Dimensions(null, null, null, commitment.component(), commitment.objectClass().name());
-        List<NewLine> lines = new ArrayList<>(List.of(NewLine.debit(account, amount).withDimensions(dimensions),
+        List<NewLine> lines = new ArrayList<>(List.of(NewLine.debit(plan.account(), amount).withDimensions(dimensions),
                 NewLine.credit(credited, amount)));
         if (psc.signum() > 0) {
             lines.add(NewLine.debit(PSC_EXPENSE, psc).withDimensions(dimensions));
             lines.add(NewLine.credit(PSC_PAYABLE, psc).withDimensions(dimensions));
         }
         long entry = journal.post(new NewEntry(commitment.date(), EntryType.EXPENDITURE, commitment.description().strip()
-                + " (" + commitment.payee().strip() + ")", lines, null, user, null, null));
+                + " (" + commitment.payee().strip() + ")", lines, null, user, approver, approval));
         long id = db.insertInto(EXPENDITURE).set(EXPENDITURE.COMPONENT, commitment.component())
                 .set(EXPENDITURE.OBJECT_CLASS, commitment.objectClass().name()).set(EXPENDITURE.AMOUNT, amount)
-                .set(EXPENDITURE.PSC, psc).set(EXPENDITURE.PSC_RATE, rates.pscRate()).set(EXPENDITURE.SPENT_ON, commitment.date())
+                .set(EXPENDITURE.PSC, psc).set(EXPENDITURE.PSC_RATE, plan.pscRate()).set(EXPENDITURE.SPENT_ON, commitment.date())
                 .set(EXPENDITURE.PAYEE, commitment.payee().strip()).set(EXPENDITURE.DESCRIPTION, commitment.description().strip())
-                .set(EXPENDITURE.OBLIGATION_ID, commitment.obligation()).set(EXPENDITURE.LIQUIDATED, liquidated)
+                .set(EXPENDITURE.OBLIGATION_ID, commitment.obligation()).set(EXPENDITURE.LIQUIDATED, plan.liquidated())
                 .set(EXPENDITURE.ENTRY_ID, entry).set(EXPENDITURE.CREATED_BY, user)
                 .returning(EXPENDITURE.ID).fetchOne(EXPENDITURE.ID);
-        BigDecimal rest = open.subtract(liquidated);
+        BigDecimal rest = plan.open().subtract(plan.liquidated());
         if (commitment.releasesTheRest() && rest.signum() > 0) {
             adjustments.release(commitment.obligation(), rest, commitment.date(), id, user);
         }
         List<Long> met = conditionsMet.restate(commitment.component(), user);
-        return new Expenditure(id, commitment.component(), commitment.objectClass(), amount, psc, rates.pscRate(),
-                commitment.date(), commitment.payee(), commitment.obligation(), liquidated, entries.get(entry),
+        return new Expenditure(id, commitment.component(), commitment.objectClass(), amount, psc, plan.pscRate(),
+                commitment.date(), commitment.payee(), commitment.obligation(), plan.liquidated(), entries.get(entry),
                 met.stream().map(entries::get).toList());
     }
 

@@ -40,13 +40,15 @@ class SpendingController {
     private final Invoices invoices;
     private final InvoicePayments invoicePayments;
     private final PscRemittanceApprovals pscApprovals;
+    private final ExpenditurePayments expenditurePayments;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
                        Refunds refunds, Closure closure, RefundPayments refundPayments,
                        ObligationAdjustments adjustments, Invoices invoices, InvoicePayments invoicePayments,
-                       PscRemittanceApprovals pscApprovals) {
+                       PscRemittanceApprovals pscApprovals, ExpenditurePayments expenditurePayments) {
         this.pscApprovals = pscApprovals;
+        this.expenditurePayments = expenditurePayments;
         this.invoices = invoices;
         this.invoicePayments = invoicePayments;
         this.adjustments = adjustments;
@@ -126,11 +128,12 @@ class SpendingController {
         return adjustments.adjust(id, adjustment, user.getName());
     }
 
+    /** A direct expenditure is a disbursement: checked now, posted and paid once another officer approves (R19). */
     @PostMapping("/expenditures")
-    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @IdempotencyKeyRequired
-    Spending.Expenditure spend(@Valid @RequestBody Spending.Commitment commitment, Principal user) {
-        return spending.spend(commitment, user.getName());
+    Approvals.Pending spend(@Valid @RequestBody Spending.Commitment commitment, Principal user) {
+        return approvals.request(expenditurePayments, commitment, user.getName());
     }
 
     @GetMapping("/availability")

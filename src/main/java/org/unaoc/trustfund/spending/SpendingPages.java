@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.unaoc.trustfund.approvals.Approvals;
 import org.unaoc.trustfund.currency.Money;
 import org.unaoc.trustfund.system.FormSubmissions;
 import org.unaoc.trustfund.web.Forms;
@@ -20,7 +21,8 @@ import org.unaoc.trustfund.web.WebPage;
 
 /**
  * Obligations and expenditure in the browser, with the funds available for the chosen component
- * shown beside the form (and again, with the reason, when the books refuse a commitment).
+ * shown beside the form (and again, with the reason, when the books refuse a commitment). An
+ * expenditure goes to the approval queue (R19); an obligation is recorded at once.
  */
 @WebPage
 class SpendingPages {
@@ -54,9 +56,13 @@ class SpendingPages {
     private final Schedules schedules;
     private final Forms forms;
     private final FormSubmissions submissions;
+    private final Approvals approvals;
+    private final ExpenditurePayments expenditurePayments;
 
     SpendingPages(Spending spending, Availability availability, BudgetComponents components, Schedules schedules, Forms forms,
-                  FormSubmissions submissions) {
+                  FormSubmissions submissions, Approvals approvals, ExpenditurePayments expenditurePayments) {
+        this.approvals = approvals;
+        this.expenditurePayments = expenditurePayments;
         this.submissions = submissions;
         this.spending = spending;
         this.availability = availability;
@@ -85,7 +91,8 @@ class SpendingPages {
             return submissions.once(user.getName(), form.submission(), "/spending", () ->
                     "OBLIGATION".equals(form.kind())
                             ? "/spending?obligation=" + spending.obligate(commitment, user.getName()).id()
-                            : "/journal-entries/" + spending.spend(commitment, user.getName()).entry().id());
+                            : "/approvals/" + approvals.request(expenditurePayments, commitment, user.getName()).approval()
+                                    + "?requested");
         }, refusal -> page(form, refusal, model));
     }
 

@@ -122,7 +122,10 @@ class YearEndCloseTest extends FreshBooksTest {
         Api.Response spent = api().post("finance", "/api/expenditures", Map.of("component", "HLG", "objectClass", "MEETINGS",
                 "amount", Map.of("amount", amount, "currency", "USD"), "date", date,
                 "payee", "Conference services " + UUID.randomUUID().toString().substring(0, 6), "description", "Meeting"));
-        assertThat(spent.status()).as(spent.text()).isEqualTo(201);
+        assertThat(spent.status()).as(spent.text()).isEqualTo(202);
+        Api.Response paid = api().post("approver", "/api/approvals/" + spent.body().get("approval").asString() + "/approval",
+                Map.of());
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
     }
 
     private void closeMonths(int year) {

@@ -223,12 +223,14 @@ final class Driver {
         if (e.obligation() != null && obligation == null) {
             return Outcome.skipped("its obligation was refused");
         }
-        Api.Response response = api.post(MAKER, "/api/expenditures", commitment(e.component(), e.objectClass(), e.amount(),
-                e.date(), obligation));
-        if (response.status() == 201) {
-            entries.put(e.key(), response.body().get("entry").get("id").asLong());
+        // a disbursement (R19): requested by the maker, approved by the checker
+        Outcome decided = controlled(post("/api/expenditures", commitment(e.component(), e.objectClass(), e.amount(),
+                e.date(), obligation)), true);
+        if (decided.status() == 200) {
+            JsonNode result = api.get(CHECKER, "/api/approvals/" + lastApproval).body().get("result");
+            entries.put(e.key(), result.get("entry").get("id").asLong());
         }
-        return outcome(response);
+        return decided;
     }
 
     private Outcome refund(Op.Refund r) {

@@ -69,7 +69,7 @@ final class Run {
                     && postedIn.contains(close.month().minusMonths(1));
             Driver.Outcome outcome = driver.record(op);
             recording += System.nanoTime() - started;
-            if (outcome.status() == 201) {
+            if (outcome.status() == 201 || op instanceof Op.Expenditure && outcome.status() == 200) {
                 withinFunds(model, accepted, op, step, found);
             }
             byType.merge(op.getClass().getSimpleName(), System.nanoTime() - started, Long::sum);

@@ -6,6 +6,7 @@ import static org.unaoc.trustfund.spending.Spend.commitment;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,13 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvoiceTest extends FreshBooksTest {
 
+    private Spend books;
+
+    @BeforeEach
+    void books() {
+        books = new Spend(api());
+    }
+
     @Test
     @Order(1)
     void an_invoice_is_certified_then_paid_only_when_another_officer_approves() {
@@ -36,7 +44,7 @@ class InvoiceTest extends FreshBooksTest {
         Spend spend = new Spend(api());
         assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + certified.get("entry").asLong()).body()))
                 .containsExactlyInAnyOrder("5100 Dr 40000.00", "2120 Cr 40000.00", "5900 Dr 5200.00", "2150 Cr 5200.00");
-        assertThat(available("2019-03-31")).isEqualByComparingTo("54800.00");
+        assertThat(books.available("2019-03-31")).isEqualByComparingTo("54800.00");
 
         Api.Response requested = api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2019-04-10"));
         assertThat(requested.status()).as(requested.text()).isEqualTo(202);
@@ -57,9 +65,9 @@ class InvoiceTest extends FreshBooksTest {
         assertThat(spend.lines(payment)).containsExactly("2120 Dr 40000.00", "1010 Cr 40000.00");
         assertThat(payment.get("createdBy").asString()).isEqualTo("finance");
         assertThat(payment.get("approvedBy").asString()).isEqualTo("approver");
-        assertThat(available("2019-04-30")).as("paying a payable changes nothing available").isEqualByComparingTo("54800.00");
-        assertThat(audited("finance", "/api/invoices/" + invoice + "/payment")).isTrue();
-        assertThat(audited("approver", "/api/approvals/" + requested.body().get("approval").asString() + "/approval")).isTrue();
+        assertThat(books.available("2019-04-30")).as("paying a payable changes nothing available").isEqualByComparingTo("54800.00");
+        assertThat(books.audited("finance", "/api/invoices/" + invoice + "/payment")).isTrue();
+        assertThat(books.audited("approver", "/api/approvals/" + requested.body().get("approval").asString() + "/approval")).isTrue();
 
         Api.Response again = api().post("finance", "/api/invoices/" + invoice + "/payment", Map.of("date", "2019-04-11"));
         assertThat(again.status()).as(again.text()).isEqualTo(409);
@@ -81,7 +89,7 @@ class InvoiceTest extends FreshBooksTest {
         assertThat(certified.status()).as(certified.text()).isEqualTo(201);
         assertThat(certified.body().get("liquidated").asString()).isEqualTo("95000.00");
         // 200,000.00 − 95,000.00 owed − 12,350.00 PSC − 5,650.00 still obligated
-        assertThat(available("2018-03-31")).isEqualByComparingTo("87000.00");
+        assertThat(books.available("2018-03-31")).isEqualByComparingTo("87000.00");
         assertThat(api().get("auditor", "/api/obligations/" + obligation).body().get("unliquidated").asString())
                 .isEqualTo("5000.00");
     }
@@ -185,25 +193,17 @@ class InvoiceTest extends FreshBooksTest {
                 Map.of("date", "2014-03-10")));
         assertThat(spend.lines(api().get("auditor", "/api/journal-entries/" + paid.get("paidEntry").asLong()).body()))
                 .containsExactlyInAnyOrder("2110 Dr 16000.00", "1011 Cr 16000.00");
-        assertThat(normalBalance("1011", "2014-03-31")).isEqualByComparingTo("110000.00");
-        assertThat(normalBalance("7810", "2014-03-31")).as("realised gain").isEqualByComparingTo("1000.00");
-        assertThat(normalBalance("2110", "2014-03-31")).isEqualByComparingTo("0.00");
-        assertThat(normalBalance("1010", "2014-03-31")).as("nothing paid from the USD account")
-                .isEqualByComparingTo(normalBalance("1010", "2014-02-28"));
+        assertThat(books.balance("1011", "2014-03-31")).isEqualByComparingTo("110000.00");
+        assertThat(books.balance("7810", "2014-03-31")).as("realised gain").isEqualByComparingTo("1000.00");
+        assertThat(books.balance("2110", "2014-03-31")).isEqualByComparingTo("0.00");
+        assertThat(books.balance("1010", "2014-03-31")).as("nothing paid from the USD account")
+                .isEqualByComparingTo(books.balance("1010", "2014-02-28"));
         Api.Response pounds = api().post("finance", "/api/refunds", Map.of("contributor", "ES",
                 "amount", Map.of("amount", "10.00", "currency", "GBP"), "date", "2014-03-05", "reason", "no account"));
         assertThat(pounds.status()).as(pounds.text()).isEqualTo(422);
         assertThat(pounds.body().get("field").asString()).isEqualTo("amount");
     }
 
-    private BigDecimal normalBalance(String code, String asOf) {
-        for (JsonNode account : api().get("auditor", "/api/accounts?asOf=" + asOf).body()) {
-            if (account.get("code").asString().equals(code)) {
-                return new BigDecimal(account.get("balanceUsd").asString());
-            }
-        }
-        throw new AssertionError("no account " + code);
-    }
 
     /** 100,000.00 of cash on 10 January and a staff invoice of 40,000.00 certified on 1 March of the year. */
     private JsonNode certified(String year, String reference) {
@@ -216,18 +216,5 @@ class InvoiceTest extends FreshBooksTest {
         return certified.body();
     }
 
-    private boolean audited(String actor, String path) {
-        for (JsonNode event : api().get("auditor", "/api/audit-log?actor=" + actor + "&size=1000").body()) {
-            if (event.get("path").asString().equals(path)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private BigDecimal available(String asOf) {
-        Api.Response response = api().get("auditor", "/api/availability?asOf=" + asOf);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return new BigDecimal(response.body().get("available").asString());
-    }
 }

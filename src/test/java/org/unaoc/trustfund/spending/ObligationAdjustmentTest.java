@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,13 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObligationAdjustmentTest extends FreshBooksTest {
 
+    private Spend books;
+
+    @BeforeEach
+    void books() {
+        books = new Spend(api());
+    }
+
     @Test
     @Order(1)
     void a_final_liquidation_releases_the_rest_with_its_psc() {
@@ -38,8 +46,8 @@ class ObligationAdjustmentTest extends FreshBooksTest {
         liquidating.put("finalLiquidation", true);
         Api.Response spent = new Spend(api()).expenditure(liquidating);
         assertThat(spent.status()).as(spent.text()).isEqualTo(201);
-        assertThat(available("2019-03-14")).isEqualByComparingTo("87000.00");
-        assertThat(available("2019-03-31")).isEqualByComparingTo("92650.00");
+        assertThat(books.available("2019-03-14")).isEqualByComparingTo("87000.00");
+        assertThat(books.available("2019-03-31")).isEqualByComparingTo("92650.00");
         JsonNode now = api().get("auditor", "/api/obligations/" + obligation).body();
         assertThat(now.get("liquidated").asString()).isEqualTo("95000.00");
         assertThat(now.get("adjusted").asString()).isEqualTo("-5000.00");
@@ -53,14 +61,14 @@ class ObligationAdjustmentTest extends FreshBooksTest {
     void an_obligation_liquidated_by_95000_then_closed_releases_5650_with_psc() {
         long obligation = obligation("2018");
         assertThat(new Spend(api()).expenditure(liquidating(obligation, "95000.00", "2018-03-15")).status()).isEqualTo(201);
-        assertThat(available("2018-03-31")).isEqualByComparingTo("87000.00");
+        assertThat(books.available("2018-03-31")).isEqualByComparingTo("87000.00");
         assertThat(open(obligation, "2018-03-31").get("unliquidatedWithPsc").asString()).isEqualTo("5650.00");
         Api.Response closed = adjust(obligation, Map.of("cancel", true, "date", "2018-04-01", "reason", "work completed"));
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         assertThat(closed.body().get("adjusted").asString()).isEqualTo("-5000.00");
         assertThat(closed.body().get("unliquidated").asString()).isEqualTo("0.00");
-        assertThat(available("2018-03-31")).as("March is as it was").isEqualByComparingTo("87000.00");
-        assertThat(available("2018-04-30")).isEqualByComparingTo("92650.00");
+        assertThat(books.available("2018-03-31")).as("March is as it was").isEqualByComparingTo("87000.00");
+        assertThat(books.available("2018-04-30")).isEqualByComparingTo("92650.00");
         assertThat(open(obligation, "2018-04-30")).isNull();
         Api.Response again = adjust(obligation, Map.of("cancel", true, "date", "2018-04-02", "reason", "again"));
         assertThat(again.status()).as(again.text()).isEqualTo(409);
@@ -82,8 +90,8 @@ class ObligationAdjustmentTest extends FreshBooksTest {
         JsonNode march = open(obligation, "2017-03-31");
         assertThat(march.get("adjusted").asString()).isEqualTo("-5000.00");
         assertThat(march.get("unliquidated").asString()).isEqualTo("95000.00");
-        assertThat(available("2017-03-31")).isEqualByComparingTo("92650.00");
-        assertThat(available("2017-04-30")).isEqualByComparingTo("92650.00");
+        assertThat(books.available("2017-03-31")).isEqualByComparingTo("92650.00");
+        assertThat(books.available("2017-04-30")).isEqualByComparingTo("92650.00");
         assertThat(open(obligation, "2017-04-30")).isNull();
     }
 
@@ -93,11 +101,11 @@ class ObligationAdjustmentTest extends FreshBooksTest {
     void the_same_in_date_order_liquidates_what_is_left_and_checks_the_excess() {
         long obligation = obligation("2016");
         assertThat(adjust(obligation, reduction("-10000.00", "2016-03-01")).status()).isEqualTo(200);
-        assertThat(available("2016-03-31")).isEqualByComparingTo("98300.00"); // 200,000.00 − 101,700.00
+        assertThat(books.available("2016-03-31")).isEqualByComparingTo("98300.00"); // 200,000.00 − 101,700.00
         Api.Response spent = new Spend(api()).expenditure(liquidating(obligation, "95000.00", "2016-04-01"));
         assertThat(spent.status()).as(spent.text()).isEqualTo(201);
         assertThat(spent.body().get("liquidated").asString()).isEqualTo("90000.00");
-        assertThat(available("2016-04-30")).isEqualByComparingTo("92650.00");
+        assertThat(books.available("2016-04-30")).isEqualByComparingTo("92650.00");
         assertThat(open(obligation, "2016-04-30")).isNull();
     }
 
@@ -117,7 +125,7 @@ class ObligationAdjustmentTest extends FreshBooksTest {
         Api.Response raised = adjust(obligation, reduction("8000.00", "2015-02-10"));
         assertThat(raised.status()).as(raised.text()).isEqualTo(200);
         assertThat(raised.body().get("unliquidated").asString()).isEqualTo("88000.00");
-        assertThat(available("2015-02-28")).isEqualByComparingTo("560.00"); // 100,000.00 − 99,440.00
+        assertThat(books.available("2015-02-28")).isEqualByComparingTo("560.00"); // 100,000.00 − 99,440.00
     }
 
     @Test
@@ -132,7 +140,7 @@ class ObligationAdjustmentTest extends FreshBooksTest {
         new Spend(api()).approve(api().post("finance", "/api/journal-entries/" + entry + "/reversal",
                 Map.of("date", "2014-03-20", "reason", "paid to the wrong payee")));
         assertThat(open(obligation, "2014-03-31").get("unliquidated").asString()).isEqualTo("100000.00");
-        assertThat(available("2014-03-31")).isEqualByComparingTo("87000.00");
+        assertThat(books.available("2014-03-31")).isEqualByComparingTo("87000.00");
         assertThat(api().get("auditor", "/api/obligations/" + obligation).body().get("adjusted").asString()).isEqualTo("0.00");
     }
 
@@ -178,7 +186,7 @@ class ObligationAdjustmentTest extends FreshBooksTest {
         spend.cash("QA", "200000.00", year + "-01-02");
         Api.Response obligated = spend.obligation(commitment("RESEARCH", "CONTRACTUAL", "100000.00", year + "-02-01"));
         assertThat(obligated.status()).as(obligated.text()).isEqualTo(201);
-        assertThat(available(year + "-02-28")).isEqualByComparingTo("87000.00");
+        assertThat(books.available(year + "-02-28")).isEqualByComparingTo("87000.00");
         return obligated.body().get("id").asLong();
     }
 
@@ -205,9 +213,4 @@ class ObligationAdjustmentTest extends FreshBooksTest {
         return null;
     }
 
-    private BigDecimal available(String asOf) {
-        Api.Response response = api().get("auditor", "/api/availability?asOf=" + asOf);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return new BigDecimal(response.body().get("available").asString());
-    }
 }

@@ -2,6 +2,7 @@ package org.unaoc.trustfund.spending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,22 @@ final class Spend {
         return response.body();
     }
 
+    /**
+     * A direct expenditure as the office records it (R19): requested by {@code finance}, approved by
+     * {@code approver}. Answers 201 with the expenditure once approved, or the refusal of either step.
+     */
     Api.Response expenditure(Map<String, Object> commitment) {
-        return api.post("finance", "/api/expenditures", commitment);
+        Api.Response requested = api.post("finance", "/api/expenditures", commitment);
+        if (requested.status() != 202) {
+            return requested;
+        }
+        Api.Response approved = api.post("approver", "/api/approvals/" + requested.body().get("approval").asString()
+                + "/approval", Map.of());
+        if (approved.status() != 200) {
+            return approved;
+        }
+        JsonNode result = approved.body().get("result");
+        return new Api.Response(201, approved.headers(), result.toString(), result);
     }
 
     Api.Response obligation(Map<String, Object> commitment) {
@@ -68,5 +83,32 @@ final class Spend {
         return entry.get("lines").valueStream().map(line -> line.get("account").asString() + " "
                 + (line.get("debit").isNull() ? "Cr " + line.get("credit").asString() : "Dr " + line.get("debit").asString()))
                 .toList();
+    }
+
+    /** The funds available to the whole fund at the end of {@code asOf}. */
+    BigDecimal available(String asOf) {
+        Api.Response response = api.get("auditor", "/api/availability?asOf=" + asOf);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return new BigDecimal(response.body().get("available").asString());
+    }
+
+    /** An account's balance in USD, on its normal side, at the end of {@code asOf}. */
+    BigDecimal balance(String code, String asOf) {
+        for (JsonNode account : api.get("auditor", "/api/accounts?asOf=" + asOf).body()) {
+            if (account.get("code").asString().equals(code)) {
+                return new BigDecimal(account.get("balanceUsd").asString());
+            }
+        }
+        throw new AssertionError("no account " + code);
+    }
+
+    /** Whether the audit log holds a request by {@code actor} to {@code path}. */
+    boolean audited(String actor, String path) {
+        for (JsonNode event : api.get("auditor", "/api/audit-log?actor=" + actor + "&size=1000").body()) {
+            if (event.get("path").asString().equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
