@@ -13,6 +13,8 @@ public enum EntryType {
     WRITE_OFF,
     REFUND,
     YEAR_END_CLOSE,
+    /** R17: money moved between two bank accounts, the difference realised in 7810. */
+    BANK_TRANSFER,
     /** R16: a settlement made to settle the carrying amount date order gives it; the difference to 7810. */
     SETTLEMENT_ADJUSTMENT,
     /** R16: a revaluation made to value what date order leaves outstanding at its date; the difference to 7820. */

@@ -112,6 +112,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/refunds", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/refunds/{id}/payment", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/psc-remittances", FINANCE_OFFICER),
+            rule(HttpMethod.POST, "/api/bank-transfers", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/closure", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/year-end-closings", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/approvals", BOOKS_READERS),

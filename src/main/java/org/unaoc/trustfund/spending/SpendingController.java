@@ -41,12 +41,15 @@ class SpendingController {
     private final InvoicePayments invoicePayments;
     private final PscRemittanceApprovals pscApprovals;
     private final ExpenditurePayments expenditurePayments;
+    private final BankTransfers bankTransfers;
 
     SpendingController(BudgetComponents components, Spending spending, Availability availability, Conditions conditions,
                        Approvals approvals, Allotments allotments, FundParameterChange parameterChange, WriteOffs writeOffs,
                        Refunds refunds, Closure closure, RefundPayments refundPayments,
                        ObligationAdjustments adjustments, Invoices invoices, InvoicePayments invoicePayments,
-                       PscRemittanceApprovals pscApprovals, ExpenditurePayments expenditurePayments) {
+                       PscRemittanceApprovals pscApprovals, ExpenditurePayments expenditurePayments,
+                       BankTransfers bankTransfers) {
+        this.bankTransfers = bankTransfers;
         this.pscApprovals = pscApprovals;
         this.expenditurePayments = expenditurePayments;
         this.invoices = invoices;
@@ -221,6 +224,14 @@ class SpendingController {
     Approvals.Pending remitPsc(@RequestBody Remittance remittance, Principal user) {
         return approvals.request(pscApprovals, pscApprovals.resolved(new PscRemittanceApprovals.Request(remittance.amount(),
                 remittance.date() != null ? remittance.date() : LocalDate.now(ZoneOffset.UTC))), user.getName());
+    }
+
+    /** Money moved between the fund's bank accounts: a disbursement (R17, R19). */
+    @PostMapping("/bank-transfers")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @IdempotencyKeyRequired
+    Approvals.Pending transfer(@RequestBody BankTransfers.Request request, Principal user) {
+        return approvals.request(bankTransfers, request, user.getName());
     }
 
     @PostMapping("/closure")
