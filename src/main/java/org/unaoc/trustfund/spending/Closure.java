@@ -4,11 +4,11 @@ import static org.unaoc.trustfund.db.Tables.ACCOUNT;
 import static org.unaoc.trustfund.db.Tables.AGREEMENT;
 import static org.unaoc.trustfund.db.Tables.FUND;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
+import static org.unaoc.trustfund.db.Tables.REFUND;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.unaoc.trustfund.approvals.ControlledOperation;
 import org.unaoc.trustfund.currency.Money;
+import org.unaoc.trustfund.ledger.Standing;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -71,12 +72,30 @@ public class Closure implements ControlledOperation<Closure.Request> {
             throw Problem.conflict("obligations-open", "Obligations open", "Obligations of "
                     + figures.unliquidatedObligations().toPlainString() + " USD (with PSC) are not liquidated; liquidate them first.");
         }
-        BigDecimal held = db.select(DSL.coalesce(DSL.sum(ACCOUNT.BALANCE_USD), BigDecimal.ZERO)).from(ACCOUNT)
-                .where(ACCOUNT.CODE.in("2110", "2190", "2300")).fetchSingle().value1();
-        if (held.signum() != 0) {
-            throw Problem.conflict("liabilities-open", "Liabilities open", "Refunds payable, unapplied receipts or conditional "
-                    + "contributions of " + held.negate().toPlainString() + " USD are not settled; settle them first.");
+        List<String> liabilities = open(LIABILITIES);
+        if (!liabilities.isEmpty()) {
+            throw Problem.conflict("liabilities-open", "Liabilities open", "The fund still owes: " + String.join("; ", liabilities)
+                    + ". Pay or settle them (remit the PSC, pay the invoices and refunds, apply or refund unapplied "
+                    + "receipts, meet or expire conditions), then close.").with("open", liabilities);
         }
+        List<String> receivables = open(RECEIVABLES);
+        if (!receivables.isEmpty()) {
+            throw Problem.conflict("receivables-open", "Receivables open", "The fund is still owed: " + String.join("; ", receivables)
+                    + ". Collect, amend or write them off, then close.").with("open", receivables);
+        }
+    }
+
+    /** What a closed fund may no longer owe: refunds, invoices, PSC, unapplied receipts, conditional cash (R22). */
+    private static final List<String> LIABILITIES = List.of("2110", "2120", "2150", "2190", "2300");
+
+    /** What a closed fund may no longer be owed: contributions receivable, current and non-current. */
+    private static final List<String> RECEIVABLES = List.of("1210", "1220");
+
+    /** The accounts among {@code codes} with a balance, each with its name and USD balance. */
+    private List<String> open(List<String> codes) {
+        return db.select(ACCOUNT.CODE, ACCOUNT.NAME, ACCOUNT.BALANCE_USD).from(ACCOUNT)
+                .where(ACCOUNT.CODE.in(codes)).and(ACCOUNT.BALANCE_USD.ne(BigDecimal.ZERO)).orderBy(ACCOUNT.CODE)
+                .fetch(r -> r.value1() + " " + r.value2() + " USD " + r.value3().abs().toPlainString());
     }
 
     @Override
@@ -107,15 +126,23 @@ public class Closure implements ControlledOperation<Closure.Request> {
                 .map(e -> new Refunds.Request(e.getKey(), null, Money.usd(e.getValue()), closure.date(), reason)).toList();
     }
 
-    /** USD received per contributor (cash on agreements, conditional and without agreement). */
+    /**
+     * USD received per contributor (cash on agreements, conditional and without agreement), net of
+     * the refunds already made to it (R22): what it paid and was paid back does not weigh twice.
+     */
     private Map<String, BigDecimal> paidBy(org.jooq.Condition agreements) {
-        Map<String, BigDecimal> paid = new LinkedHashMap<>();
+        Map<String, BigDecimal> paid = new java.util.TreeMap<>();
         db.select(RECEIPT_APPLICATION.CONTRIBUTOR, DSL.sum(RECEIPT_APPLICATION.USD_VALUE)).from(RECEIPT_APPLICATION)
                 .leftJoin(AGREEMENT).on(AGREEMENT.ID.eq(RECEIPT_APPLICATION.AGREEMENT_ID))
                 .where(RECEIPT_APPLICATION.KIND.in("TRANCHE", "BANK_CHARGE", "CONDITIONAL", "REVENUE").and(org.unaoc.trustfund.contributions.Received.standing()))
                 .and(RECEIPT_APPLICATION.CONTRIBUTOR.isNotNull()).and(agreements)
                 .groupBy(RECEIPT_APPLICATION.CONTRIBUTOR).orderBy(RECEIPT_APPLICATION.CONTRIBUTOR)
                 .forEach(r -> paid.put(r.value1(), r.value2()));
+        db.select(REFUND.CONTRIBUTOR, DSL.sum(REFUND.AMOUNT)).from(REFUND)
+                .leftJoin(AGREEMENT).on(AGREEMENT.ID.eq(REFUND.AGREEMENT_ID))
+                .where(Standing.entry(REFUND.ENTRY_ID)).and(agreements)
+                .groupBy(REFUND.CONTRIBUTOR)
+                .forEach(r -> paid.computeIfPresent(r.value1(), (contributor, usd) -> usd.subtract(r.value2()).max(BigDecimal.ZERO)));
         return paid;
     }
 }
