@@ -32,8 +32,6 @@ import org.unaoc.trustfund.system.Problem;
 @Component
 class BankTransfers implements ControlledOperation<BankTransfers.Request> {
 
-    static final String REALISED = "7810";
-
     private final ChartOfAccounts chart;
     private final Accounts accounts;
     private final ExchangeRates rates;
@@ -104,7 +102,7 @@ class BankTransfers implements ControlledOperation<BankTransfers.Request> {
                         plan.rate() == null ? null : plan.rate().effectiveFrom(), Dimensions.NONE),
                 new NewLine(plan.from().code(), plan.carrying().negate(), plan.paid().negate(), null, null, Dimensions.NONE)));
         if (plan.difference().signum() != 0) {
-            lines.add(new NewLine(REALISED, plan.difference().negate(), null, null, null, Dimensions.NONE));
+            lines.add(new NewLine(Refunds.REALISED, plan.difference().negate(), null, null, null, Dimensions.NONE));
         }
         long entry = journal.post(new NewEntry(request.date(), EntryType.BANK_TRANSFER, "Transfer from " + plan.from().code()
                 + " to " + plan.to().code() + " (" + request.reference().strip() + ")", lines, null, maker, approver, approval));
