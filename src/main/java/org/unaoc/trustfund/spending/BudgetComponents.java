@@ -3,6 +3,7 @@ package org.unaoc.trustfund.spending;
 import static org.jooq.Records.mapping;
 import static org.unaoc.trustfund.db.Tables.BUDGET_COMPONENT;
 import static org.unaoc.trustfund.db.Tables.COST_PLAN;
+import static org.unaoc.trustfund.db.Tables.COST_PLAN_REVISION;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -79,14 +80,29 @@ public class BudgetComponents {
                 throw Problem.invalidField("lines", "a planned amount is zero or more");
             }
             BigDecimal amount = Money.withinScale(line.amount(), 2, "lines." + line.objectClass());
-            db.insertInto(COST_PLAN).set(COST_PLAN.COMPONENT, plan.component()).set(COST_PLAN.YEAR, plan.year())
-                    .set(COST_PLAN.OBJECT_CLASS, line.objectClass().name()).set(COST_PLAN.AMOUNT, amount)
-                    .set(COST_PLAN.UPDATED_BY, user)
-                    .onConflict(COST_PLAN.COMPONENT, COST_PLAN.YEAR, COST_PLAN.OBJECT_CLASS).doUpdate()
-                    .set(COST_PLAN.AMOUNT, amount).set(COST_PLAN.UPDATED_BY, user).set(COST_PLAN.UPDATED_AT, DSL.currentOffsetDateTime())
-                    .execute();
+            revise(plan.component(), plan.year(), line.objectClass(), amount, user);
         }
         return plans(plan.year(), plan.component());
+    }
+
+    /**
+     * A line's first amount is its original budget as well as its final one; a later amount is a
+     * revision: the final budget changes, the original stays, and the change is on the record.
+     */
+    private void revise(String component, int year, ObjectClass objectClass, BigDecimal amount, String user) {
+        var line = COST_PLAN.COMPONENT.eq(component).and(COST_PLAN.YEAR.eq(year)).and(COST_PLAN.OBJECT_CLASS.eq(objectClass.name()));
+        BigDecimal previous = db.select(COST_PLAN.AMOUNT).from(COST_PLAN).where(line).forUpdate().fetchOne(COST_PLAN.AMOUNT);
+        if (previous == null) {
+            db.insertInto(COST_PLAN).set(COST_PLAN.COMPONENT, component).set(COST_PLAN.YEAR, year)
+                    .set(COST_PLAN.OBJECT_CLASS, objectClass.name()).set(COST_PLAN.AMOUNT, amount)
+                    .set(COST_PLAN.ORIGINAL_AMOUNT, amount).set(COST_PLAN.UPDATED_BY, user).execute();
+        } else if (previous.compareTo(amount) != 0) {
+            db.update(COST_PLAN).set(COST_PLAN.AMOUNT, amount).set(COST_PLAN.UPDATED_BY, user)
+                    .set(COST_PLAN.UPDATED_AT, DSL.currentOffsetDateTime()).where(line).execute();
+            db.insertInto(COST_PLAN_REVISION).set(COST_PLAN_REVISION.COMPONENT, component).set(COST_PLAN_REVISION.YEAR, year)
+                    .set(COST_PLAN_REVISION.OBJECT_CLASS, objectClass.name()).set(COST_PLAN_REVISION.PREVIOUS_AMOUNT, previous)
+                    .set(COST_PLAN_REVISION.AMOUNT, amount).set(COST_PLAN_REVISION.REVISED_BY, user).execute();
+        }
     }
 
     public List<CostPlan> plans(@Nullable Integer year, @Nullable String component) {

@@ -1,60 +1,60 @@
 package org.unaoc.trustfund.statements;
 
-import static org.unaoc.trustfund.db.Tables.COST_PLAN;
-import static org.unaoc.trustfund.db.Tables.EXPENDITURE;
-
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.unaoc.trustfund.spending.BudgetBasis;
 import org.unaoc.trustfund.spending.Schedules;
+import org.unaoc.trustfund.system.Problem;
 
 /** Budget against actual by component and object class, and the unliquidated obligations. */
 @Component
 class BudgetStatements {
 
     private final StatementFacts facts;
-    private final DSLContext db;
+    private final BudgetBasis budgetBasis;
     private final Schedules schedules;
 
-    BudgetStatements(StatementFacts facts, DSLContext db, Schedules schedules) {
+    BudgetStatements(StatementFacts facts, BudgetBasis budgetBasis, Schedules schedules) {
         this.facts = facts;
-        this.db = db;
+        this.budgetBasis = budgetBasis;
         this.schedules = schedules;
     }
 
-    /** Cost plans of the years from–to covers against the expenditure from–to (PSC shown apart). */
+    /**
+     * Budget against actual by budget year on the budget basis (R23): original and final budget,
+     * expenditure plus the change in open obligations, variance and utilisation, PSC apart. Only
+     * whole budget years: a range that cuts one would set a year's budget against part of its actual.
+     */
     StatementTable budgetVsActual(StatementRequest request) {
-        Map<String, BigDecimal[]> lines = new TreeMap<>();
-        db.select(COST_PLAN.COMPONENT, COST_PLAN.OBJECT_CLASS, DSL.sum(COST_PLAN.AMOUNT)).from(COST_PLAN)
-                .where(COST_PLAN.YEAR.between(request.from().getYear(), request.to().getYear()))
-                .groupBy(COST_PLAN.COMPONENT, COST_PLAN.OBJECT_CLASS)
-                .forEach(r -> cell(lines, r.value1(), r.value2())[0] = r.value3());
-        db.select(EXPENDITURE.COMPONENT, EXPENDITURE.OBJECT_CLASS, DSL.sum(EXPENDITURE.AMOUNT), DSL.sum(EXPENDITURE.PSC))
-                .from(EXPENDITURE).where(EXPENDITURE.SPENT_ON.between(request.from(), request.to()))
-                .and(org.unaoc.trustfund.spending.Spent.standingBy(request.to()))
-                .groupBy(EXPENDITURE.COMPONENT, EXPENDITURE.OBJECT_CLASS)
-                .forEach(r -> {
-                    BigDecimal[] cell = cell(lines, r.value1(), r.value2());
-                    cell[1] = r.value3();
-                    cell[2] = r.value4();
-                });
+        if (request.from().getDayOfYear() != 1) {
+            throw Problem.invalidField("from", "budget against actual covers whole budget years: from is a 1 January, not "
+                    + request.from() + " (try from=" + request.from().getYear() + "-01-01)");
+        }
+        if (!request.to().equals(LocalDate.of(request.to().getYear(), 12, 31))) {
+            throw Problem.invalidField("to", "budget against actual covers whole budget years: to is a 31 December, not "
+                    + request.to() + " (try to=" + request.to().getYear() + "-12-31)");
+        }
         var rows = new StatementTable.Rows();
-        BigDecimal[] totals = {StatementFacts.ZERO, StatementFacts.ZERO, StatementFacts.ZERO};
-        for (var line : lines.entrySet()) {
-            String[] key = line.getKey().split("/");
-            BigDecimal[] v = line.getValue();
-            rows.line(key[0], key[1], v[0], v[1], v[0].subtract(v[1]), utilisation(v[1], v[0]), v[2]);
-            for (int i = 0; i < 3; i++) {
+        BigDecimal[] totals = new BigDecimal[8];
+        Arrays.fill(totals, StatementFacts.ZERO);
+        for (BudgetBasis.Line line : budgetBasis.of(request.from().getYear(), request.to().getYear())) {
+            BigDecimal[] v = {line.originalBudget(), line.finalBudget(), line.expenditure(), line.obligationsOpenAtEnd(),
+                    line.obligationsBroughtForward(), line.actual(), line.finalBudget().subtract(line.actual()), line.psc()};
+            rows.line(line.component(), line.objectClass(), v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+                    utilisation(v[5], v[1]), v[7]);
+            for (int i = 0; i < v.length; i++) {
                 totals[i] = totals[i].add(v[i]);
             }
         }
-        rows.total("Total", null, totals[0], totals[1], totals[0].subtract(totals[1]), utilisation(totals[1], totals[0]), totals[2]);
-        return facts.table("budget-vs-actual", "Budget against actual", request, List.of("Component", "Object class",
-                "Cost plan", "Expenditure", "Variance", "Utilisation %", "Programme support cost"), rows.list());
+        rows.total("Total", null, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6],
+                utilisation(totals[5], totals[1]), totals[7]);
+        return facts.table("budget-vs-actual", "Budget against actual (budget basis)", request, List.of("Component",
+                "Object class", "Original budget", "Final budget", "Expenditure", "Obligations open at the end",
+                "Obligations brought forward", "Actual (budget basis)", "Variance (final budget less actual)", "Utilisation %",
+                "Programme support cost"), rows.list());
     }
 
     StatementTable obligations(StatementRequest request) {
@@ -68,11 +68,6 @@ class BudgetStatements {
         return facts.table("obligations", "Unliquidated obligations", request, List.of("Obligation", "Component",
                 "Object class", "Obligated on", "Age (days)", "Payee", "Amount", "Adjusted", "Liquidated", "Unliquidated",
                 "Unliquidated with PSC"), rows.list());
-    }
-
-    private static BigDecimal[] cell(Map<String, BigDecimal[]> lines, String component, String objectClass) {
-        return lines.computeIfAbsent(component + "/" + objectClass,
-                k -> new BigDecimal[] {StatementFacts.ZERO, StatementFacts.ZERO, StatementFacts.ZERO});
     }
 
     private static BigDecimal utilisation(BigDecimal actual, BigDecimal plan) {

@@ -41,7 +41,7 @@ class StatementController {
                                 @RequestParam(required = false) @Nullable String format,
                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
                                 Viewer viewer, Principal user) {
-        LocalDate until = to != null ? to : asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        LocalDate until = to != null ? to : asOf != null ? asOf : Statements.untilByDefault(name, LocalDate.now(ZoneOffset.UTC));
         StatementRequest request = new StatementRequest(from != null ? from : until.withDayOfYear(1), until, viewer);
         String chosen = format != null ? format : accept != null && accept.contains("text/csv") ? "csv"
                 : accept != null && accept.contains("application/pdf") ? "pdf" : "json";

@@ -33,7 +33,8 @@ class StatementPages {
                      Viewer viewer, Model model) {
         List<String> readable = Statements.NAMES.stream().filter(n -> AccessRules.mayRead(viewer.roles(), n)).toList();
         String chosen = name != null && readable.contains(name) ? name : readable.getFirst();
-        LocalDate until = to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC) : Forms.date(to, "to");
+        LocalDate until = to == null || to.isBlank() ? Statements.untilByDefault(chosen, LocalDate.now(ZoneOffset.UTC))
+                : Forms.date(to, "to");
         LocalDate since = from == null || from.isBlank() ? until.withDayOfYear(1) : Forms.date(from, "from");
         StatementRequest request = new StatementRequest(since, until, viewer);
         model.addAttribute("names", readable);

@@ -38,6 +38,14 @@ public class Statements {
         this.budget = budget;
     }
 
+    /**
+     * The last day a statement covers when the request names none: today (the year to date), or for
+     * budget against actual, which covers whole budget years, the end of this year.
+     */
+    public static java.time.LocalDate untilByDefault(String name, java.time.LocalDate today) {
+        return name.equals("budget-vs-actual") ? today.withDayOfYear(today.lengthOfYear()) : today;
+    }
+
     /** The JSON body: the typed trial balance and contributions status, the table for the rest. */
     public Object json(String name, StatementRequest request) {
         return switch (check(name, request)) {

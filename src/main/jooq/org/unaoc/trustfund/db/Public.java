@@ -23,6 +23,7 @@ import org.unaoc.trustfund.db.tables.BudgetComponent;
 import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
 import org.unaoc.trustfund.db.tables.CostPlan;
+import org.unaoc.trustfund.db.tables.CostPlanRevision;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
@@ -119,6 +120,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.cost_plan</code>.
      */
     public final CostPlan COST_PLAN = CostPlan.COST_PLAN;
+
+    /**
+     * The table <code>public.cost_plan_revision</code>.
+     */
+    public final CostPlanRevision COST_PLAN_REVISION = CostPlanRevision.COST_PLAN_REVISION;
 
     /**
      * The table <code>public.exchange_rate</code>.
@@ -258,6 +264,7 @@ public class Public extends SchemaImpl {
             ChainLink.CHAIN_LINK,
             Contributor.CONTRIBUTOR,
             CostPlan.COST_PLAN,
+            CostPlanRevision.COST_PLAN_REVISION,
             ExchangeRate.EXCHANGE_RATE,
             Expenditure.EXPENDITURE,
             FiscalPeriod.FISCAL_PERIOD,

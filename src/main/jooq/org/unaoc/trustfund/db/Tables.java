@@ -16,6 +16,7 @@ import org.unaoc.trustfund.db.tables.BudgetComponent;
 import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
 import org.unaoc.trustfund.db.tables.CostPlan;
+import org.unaoc.trustfund.db.tables.CostPlanRevision;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
@@ -105,6 +106,11 @@ public class Tables {
      * The table <code>public.cost_plan</code>.
      */
     public static final CostPlan COST_PLAN = CostPlan.COST_PLAN;
+
+    /**
+     * The table <code>public.cost_plan_revision</code>.
+     */
+    public static final CostPlanRevision COST_PLAN_REVISION = CostPlanRevision.COST_PLAN_REVISION;
 
     /**
      * The table <code>public.exchange_rate</code>.

@@ -177,8 +177,10 @@ final class Checks {
                        coalesce(sum(l.amount_usd) FILTER (WHERE a.code = '5900'), 0) AS psc
                   FROM journal_line l JOIN account a ON a.id = l.account_id
                  WHERE l.entry_date BETWEEN ? AND ? AND l.period_id % 100 <> 13""", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-        BigDecimal spent = total == null ? BigDecimal.ZERO : new BigDecimal(total.get(3).asString());
-        BigDecimal psc = total == null ? BigDecimal.ZERO : new BigDecimal(total.get(6).asString());
+        List<String> columns = table.path("columns").valueStream().map(JsonNode::asString).toList();
+        BigDecimal spent = total == null ? BigDecimal.ZERO : new BigDecimal(total.get(columns.indexOf("Expenditure")).asString());
+        BigDecimal psc = total == null ? BigDecimal.ZERO
+                : new BigDecimal(total.get(columns.indexOf("Programme support cost")).asString());
         if (spent.compareTo(journal.get("spent", BigDecimal.class)) != 0 || psc.compareTo(journal.get("psc", BigDecimal.class)) != 0) {
             found.add(new Violation("budget-vs-actual", "budget against actual for " + year + " shows expenditure " + spent
                     + " and PSC " + psc + " where the expense accounts hold " + journal.get("spent") + " and " + journal.get("psc"), step));

@@ -26,10 +26,7 @@ final class Simulation {
             Map.entry("order-dependent:ConditionExpiry", "#16"), Map.entry("order-dependent:2300,4100", "#16"),
             // the income side in any order, seen in a 60-seed run on 2 December: seed 30 (an allowance) and seed 40
             // (a reclassification between current and non-current receivables)
-            Map.entry("order-dependent:1290,6500", "#15"), Map.entry("order-dependent:1210,1220", "#15"),
-            // budget against actual reads the expenditure table by the expenditure's date, not the journal:
-            // a reversal dated in a later year than its expenditure is missing from that year
-            Map.entry("budget-vs-actual", "#17"));
+            Map.entry("order-dependent:1290,6500", "#15"), Map.entry("order-dependent:1210,1220", "#15"));
 
     record Settings(long firstSeed, int seeds, int operations, int orderEvery, int datedEvery, int shrinkRuns,
                     java.util.Set<String> without, boolean stopAtFirst) {

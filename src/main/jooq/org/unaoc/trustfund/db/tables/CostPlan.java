@@ -35,6 +35,7 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.BudgetComponent.BudgetComponentPath;
+import org.unaoc.trustfund.db.tables.CostPlanRevision.CostPlanRevisionPath;
 import org.unaoc.trustfund.db.tables.records.CostPlanRecord;
 
 
@@ -88,6 +89,11 @@ public class CostPlan extends TableImpl<CostPlanRecord> {
      * The column <code>public.cost_plan.updated_at</code>.
      */
     public final TableField<CostPlanRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>public.cost_plan.original_amount</code>.
+     */
+    public final TableField<CostPlanRecord, BigDecimal> ORIGINAL_AMOUNT = createField(DSL.name("original_amount"), SQLDataType.NUMERIC(20, 2).nullable(false), this, "");
 
     private CostPlan(Name alias, Table<CostPlanRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -179,11 +185,25 @@ public class CostPlan extends TableImpl<CostPlanRecord> {
         return _budgetComponent;
     }
 
+    private transient CostPlanRevisionPath _costPlanRevision;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.cost_plan_revision</code> table
+     */
+    public CostPlanRevisionPath costPlanRevision() {
+        if (_costPlanRevision == null)
+            _costPlanRevision = new CostPlanRevisionPath(this, null, Keys.COST_PLAN_REVISION__COST_PLAN_REVISION_COMPONENT_YEAR_OBJECT_CLASS_FKEY.getInverseKey());
+
+        return _costPlanRevision;
+    }
+
     @Override
     public List<Check<CostPlanRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("cost_plan_amount_check"), "((amount >= (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("cost_plan_object_class_check"), "((object_class = ANY (ARRAY['STAFF'::text, 'TRAVEL'::text, 'CONTRACTUAL'::text, 'MEETINGS'::text, 'OPERATING'::text])))", true),
+            Internal.createCheck(this, DSL.name("cost_plan_original_amount_check"), "((original_amount >= (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("cost_plan_year_check"), "(((year >= 2000) AND (year <= 2099)))", true)
         );
     }

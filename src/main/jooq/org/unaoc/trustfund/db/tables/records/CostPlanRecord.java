@@ -104,6 +104,20 @@ public class CostPlanRecord extends UpdatableRecordImpl<CostPlanRecord> {
         return (OffsetDateTime) get(5);
     }
 
+    /**
+     * Setter for <code>public.cost_plan.original_amount</code>.
+     */
+    public void setOriginalAmount(BigDecimal value) {
+        set(6, value);
+    }
+
+    /**
+     * Getter for <code>public.cost_plan.original_amount</code>.
+     */
+    public BigDecimal getOriginalAmount() {
+        return (BigDecimal) get(6);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -127,7 +141,7 @@ public class CostPlanRecord extends UpdatableRecordImpl<CostPlanRecord> {
     /**
      * Create a detached, initialised CostPlanRecord
      */
-    public CostPlanRecord(String component, Integer year, String objectClass, BigDecimal amount, String updatedBy, OffsetDateTime updatedAt) {
+    public CostPlanRecord(String component, Integer year, String objectClass, BigDecimal amount, String updatedBy, OffsetDateTime updatedAt, BigDecimal originalAmount) {
         super(CostPlan.COST_PLAN);
 
         setComponent(component);
@@ -136,6 +150,7 @@ public class CostPlanRecord extends UpdatableRecordImpl<CostPlanRecord> {
         setAmount(amount);
         setUpdatedBy(updatedBy);
         setUpdatedAt(updatedAt);
+        setOriginalAmount(originalAmount);
         resetTouchedOnNotNull();
     }
 }
