@@ -127,7 +127,7 @@ public class Projections {
                 .groupBy(COST_PLAN.YEAR, COST_PLAN.COMPONENT)
                 .forEach(r -> plans.computeIfAbsent(r.value1(), y -> new HashMap<>())
                         .put(r.value2(), r.value3().add(r.value3().multiply(psc).setScale(2, RoundingMode.HALF_UP))));
-        return new ProjectionInputs(asOf, first, until, cash, balanceOfFunds(asOf), rateOn, secured, announced, plans,
+        return new ProjectionInputs(asOf, first, until, cash, statements.balanceOfFunds(asOf), rateOn, secured, announced, plans,
                 schedules.obligations(asOf).totalWithPsc(), fund.on(asOf).operatingReserveRate());
     }
 
@@ -168,14 +168,6 @@ public class Projections {
                 .forEach(r -> inflows.add(new ProjectionInputs.Inflow(r.value1(), r.value2() + "/" + r.value4(),
                         r.value3().trim(), r.value5(), r.value6())));
         return inflows;
-    }
-
-    /** The funding status's balance of funds (cumulative sources less uses) on the date. */
-    private BigDecimal balanceOfFunds(LocalDate asOf) {
-        StatementTable status = statements.table("funding-status",
-                new StatementRequest(LocalDate.of(2000, 1, 1), asOf, BOOKS));
-        return status.rows().stream().filter(row -> "Balance of funds".equals(row.cells().getFirst()))
-                .map(row -> (BigDecimal) row.cells().get(3)).findFirst().orElse(BigDecimal.ZERO);
     }
 
     private static List<ProjectionInputs.Inflow> concat(List<ProjectionInputs.Inflow> a, List<ProjectionInputs.Inflow> b) {

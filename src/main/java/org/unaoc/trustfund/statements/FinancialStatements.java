@@ -14,7 +14,7 @@ import org.unaoc.trustfund.ledger.AccountType;
 
 /**
  * The IPSAS statements: financial position (as of), financial performance, changes in net assets,
- * cash flow (indirect method), and the funding status in the layout of the MPTF Gateway. All from
+ * cash flow (indirect method). All from
  * per-period balances; the year-end closing entries are left out of the period's surplus.
  */
 @Component
@@ -120,47 +120,6 @@ class FinancialStatements {
     }
 
     /** Sources and uses of funds as the MPTF Gateway shows them: prior years, the period, cumulative. */
-    StatementTable fundingStatus(StatementRequest request) {
-        LocalDate start = LocalDate.of(2000, 1, 1);
-        Map<String, BigDecimal> prior = request.from().isAfter(start) ? facts.movements(start, request.from().minusDays(1)) : Map.of();
-        Map<String, BigDecimal> period = facts.movements(request.from(), request.to());
-        var rows = new StatementTable.Rows().heading("Sources of funds");
-        String[][] sources = {{"Contributions from donors", "4100"}, {"Refunds to contributors", "4190"},
-                {"Interest income", "4500"}, {"Net exchange gains (losses)", "7810", "7820"}};
-        BigDecimal[] totalSources = {ZERO, ZERO};
-        for (String[] source : sources) {
-            BigDecimal[] amounts = {credit(prior, source), credit(period, source)};
-            rows.line(source[0], amounts[0], amounts[1], amounts[0].add(amounts[1]));
-            totalSources[0] = totalSources[0].add(amounts[0]);
-            totalSources[1] = totalSources[1].add(amounts[1]);
-        }
-        rows.total("Total sources of funds", totalSources[0], totalSources[1], totalSources[0].add(totalSources[1]))
-                .heading("Uses of funds");
-        BigDecimal[] totalUses = {ZERO, ZERO};
-        for (Account account : facts.accounts()) {
-            if (account.type() == AccountType.EXPENSE) {
-                BigDecimal[] amounts = {prior.getOrDefault(account.code(), ZERO), period.get(account.code())};
-                rows.line(account.name(), amounts[0], amounts[1], amounts[0].add(amounts[1]));
-                totalUses[0] = totalUses[0].add(amounts[0]);
-                totalUses[1] = totalUses[1].add(amounts[1]);
-            }
-        }
-        rows.total("Total uses of funds", totalUses[0], totalUses[1], totalUses[0].add(totalUses[1]));
-        BigDecimal priorBalance = totalSources[0].subtract(totalUses[0]);
-        BigDecimal periodBalance = totalSources[1].subtract(totalUses[1]);
-        rows.total("Balance of funds", priorBalance, periodBalance, priorBalance.add(periodBalance));
-        return facts.table("funding-status", "Funding status: sources and uses of funds", request,
-                List.of("Item", "Prior periods", "This period", "Cumulative"), rows.list());
-    }
-
-    private static BigDecimal credit(Map<String, BigDecimal> movements, String[] source) {
-        BigDecimal total = ZERO;
-        for (int i = 1; i < source.length; i++) {
-            total = total.add(movements.getOrDefault(source[i], ZERO).negate());
-        }
-        return total;
-    }
-
     private BigDecimal surplus(Map<String, BigDecimal> moved) {
         BigDecimal total = ZERO;
         for (Account account : facts.accounts()) {

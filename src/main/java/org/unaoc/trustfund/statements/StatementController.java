@@ -39,10 +39,11 @@ class StatementController {
                                 @RequestParam(required = false) @Nullable LocalDate to,
                                 @RequestParam(required = false) @Nullable LocalDate asOf,
                                 @RequestParam(required = false) @Nullable String format,
+                                @RequestParam(required = false) @Nullable String by,
                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
                                 Viewer viewer, Principal user) {
         LocalDate until = to != null ? to : asOf != null ? asOf : Statements.untilByDefault(name, LocalDate.now(ZoneOffset.UTC));
-        StatementRequest request = new StatementRequest(from != null ? from : until.withDayOfYear(1), until, viewer);
+        StatementRequest request = new StatementRequest(from != null ? from : until.withDayOfYear(1), until, viewer, by);
         String chosen = format != null ? format : accept != null && accept.contains("text/csv") ? "csv"
                 : accept != null && accept.contains("application/pdf") ? "pdf" : "json";
         String file = name + "_" + request.from() + "_" + request.to();

@@ -101,8 +101,9 @@ class StatementFacts {
 
     /** The last entry the figures include: the highest id dated up to the end. */
     @Nullable Long lastEntry(LocalDate to) {
+        // the year's close is dated 31 December but comes after it (R22): a statement to that day leaves it out
         return db.select(DSL.max(JOURNAL_ENTRY.ID)).from(JOURNAL_ENTRY).where(JOURNAL_ENTRY.ENTRY_DATE.le(to))
-                .fetchSingle().value1();
+                .and(JOURNAL_ENTRY.PERIOD_ID.ne(Periods.closingPeriodOf(to.getYear()))).fetchSingle().value1();
     }
 
     /** The trial-balance hash stored when the last period of the statement was closed. */

@@ -23,11 +23,12 @@ public class Statements {
     private final LedgerStatements ledger;
     private final ContributionStatements contributions;
     private final BudgetStatements budget;
+    private final FundingStatus fundingStatus;
     private final org.unaoc.trustfund.spending.Schedules schedules;
     private final org.unaoc.trustfund.contributions.WriteOffs writeOffs;
 
     Statements(TrialBalances trialBalances, FinancialStatements financial, LedgerStatements ledger,
-               ContributionStatements contributions, BudgetStatements budget,
+               ContributionStatements contributions, BudgetStatements budget, FundingStatus fundingStatus,
                org.unaoc.trustfund.spending.Schedules schedules, org.unaoc.trustfund.contributions.WriteOffs writeOffs) {
         this.schedules = schedules;
         this.writeOffs = writeOffs;
@@ -36,6 +37,7 @@ public class Statements {
         this.ledger = ledger;
         this.contributions = contributions;
         this.budget = budget;
+        this.fundingStatus = fundingStatus;
     }
 
     /**
@@ -44,6 +46,11 @@ public class Statements {
      */
     public static java.time.LocalDate untilByDefault(String name, java.time.LocalDate today) {
         return name.equals("budget-vs-actual") ? today.withDayOfYear(today.lengthOfYear()) : today;
+    }
+
+    /** The funding status's balance of funds at the end of the date (R23): the cash, in USD. */
+    public java.math.BigDecimal balanceOfFunds(java.time.LocalDate asOf) {
+        return fundingStatus.balanceOfFunds(asOf);
     }
 
     /** The JSON body: the typed trial balance and contributions status, the table for the rest. */
@@ -64,7 +71,7 @@ public class Statements {
         return switch (check(name, request)) {
             case "trial-balance" -> ledger.trialBalance(trialBalances.of(request.from(), request.to()), request);
             case "general-ledger" -> ledger.generalLedger(request);
-            case "funding-status" -> financial.fundingStatus(request);
+            case "funding-status" -> fundingStatus.table(request, "contributor".equals(request.by()));
             case "contributions" -> contributions.contributions(contributions.status(request), request);
             case "financial-position" -> financial.position(request);
             case "financial-performance" -> financial.performance(request);
@@ -86,6 +93,15 @@ public class Statements {
         boolean booksReader = request.viewer().roles().stream()
                 .anyMatch(r -> r == Role.FINANCE_OFFICER || r == Role.APPROVER || r == Role.AUDITOR);
         boolean author = request.viewer().roles().contains(Role.REPORT_AUTHOR);
+        boolean coSponsor = request.viewer().roles().contains(Role.CO_SPONSOR);
+        if (request.by() != null && !name.equals("funding-status")) {
+            throw Problem.invalidField("by", "only the funding status has a breakdown by contributor");
+        }
+        if (request.by() != null && !booksReader && !coSponsor) {
+            throw new Problem(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                    "The funding status by contributor shows what each contributor gave; your role reads the fund's total.")
+                    .with("field", "by");
+        }
         if (!booksReader && !FOR_EVERYONE.contains(name) && !(author && name.equals("budget-vs-actual"))) {
             throw new Problem(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                     "Your role does not allow the statement " + name + ".");

@@ -98,6 +98,7 @@ final class Checks {
             closedMonths(step, found);
             for (int year = Generator.START.getYear(); year <= until.getYear(); year++) {
                 budgetAgainstActual(year, step, found);
+                fundingStatus(model.at(accepted, LocalDate.of(year, 12, 31)), year, step, found);
             }
         }
         return found;
@@ -184,6 +185,34 @@ final class Checks {
         if (spent.compareTo(journal.get("spent", BigDecimal.class)) != 0 || psc.compareTo(journal.get("psc", BigDecimal.class)) != 0) {
             found.add(new Violation("budget-vs-actual", "budget against actual for " + year + " shows expenditure " + spent
                     + " and PSC " + psc + " where the expense accounts hold " + journal.get("spent") + " and " + journal.get("psc"), step));
+        }
+    }
+
+    /**
+     * The funding status of a year on a cash basis (R23): its balance of funds is the cash the model
+     * holds in every bank account at the year end, and its reconciliation to revenue comes to the
+     * contributions it shows.
+     */
+    private void fundingStatus(Model.Books books, int year, int step, List<Violation> found) {
+        JsonNode table = api.get("auditor", "/api/statements/funding-status?from=" + year + "-01-01&to=" + year + "-12-31").body();
+        BigDecimal balance = null;
+        List<BigDecimal> contributions = new ArrayList<>();
+        for (JsonNode row : table.path("rows")) {
+            String label = row.get("cells").get(0).asString();
+            if (label.equals("Balance of funds (cash)")) {
+                balance = new BigDecimal(row.get("cells").get(3).asString());
+            } else if (label.equals("Contributions from donors, net of refunds paid")) {
+                contributions.add(new BigDecimal(row.get("cells").get(2).asString()));
+            }
+        }
+        BigDecimal cash = Model.BANK_CURRENCY.keySet().stream().map(a -> books.cash(a).usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (balance == null || balance.compareTo(cash) != 0) {
+            found.add(new Violation("funding-status", "the " + year + " funding status shows a balance of funds of " + balance
+                    + " where the bank accounts hold " + cash + " USD by date-ordered recording", step));
+        }
+        if (contributions.size() != 2 || contributions.get(0).compareTo(contributions.get(1)) != 0) {
+            found.add(new Violation("funding-status", "the " + year + " funding status's contributions and its reconciliation "
+                    + "to revenue differ: " + contributions, step));
         }
     }
 
