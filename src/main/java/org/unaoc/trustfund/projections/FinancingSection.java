@@ -174,14 +174,14 @@ public class FinancingSection {
             Projections.Result result = projections.project(asOf, horizon, scenario);
             base = base == null ? result : base;
             rows.add(List.of(texts.getProperty("scenario." + scenario.name()), money(result.fundingGap()),
-                    money(result.fundingGapWithPledges()), String.valueOf(result.monthsOfCoverage()),
+                    money(result.fundingGapWithPledges()), result.monthsOfCoverage() == null ? "—" : result.monthsOfCoverage().toPlainString(),
                     result.firstMonthBelowReserve() == null ? texts.getProperty("never") : result.firstMonthBelowReserve().toString()));
         }
         values.put("horizon", horizon.toString());
         values.put("coverage", base.firstMonthBelowReserve() == null
                 ? MessageFormat.format(texts.getProperty("coverage.enough"), horizon.toString())
                 : MessageFormat.format(texts.getProperty("coverage.short"), base.firstMonthBelowReserve().toString(),
-                        String.valueOf(base.monthsOfCoverage())));
+                        String.valueOf(base.monthsUntilBelowReserve())));
         values.put("gap", money(base.fundingGap()));
         values.put("gapBy", base.firstMonthBelowReserve() == null ? texts.getProperty("gap.none")
                 : MessageFormat.format(texts.getProperty("gap.by"), base.firstMonthBelowReserve().toString()));

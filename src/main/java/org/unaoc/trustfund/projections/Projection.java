@@ -10,11 +10,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The monthly cash projection, a pure calculation on {@link ProjectionInputs}: opening cash,
- * secured receipts by due date (late by the scenario's delay, in USD at the as-of rate),
- * announced pledges on their own line, planned spending (each year's cost plan with PSC, a twelfth
- * a month, December taking the cents left), unliquidated obligations in the first month, closing
- * cash and the operating reserve of the year.
+ * The monthly cash projection, a pure calculation on {@link ProjectionInputs}: opening spendable
+ * cash (every bank account at the as-of rate, shocked with the scenario, less the cash liabilities),
+ * secured receipts by due date (late by the scenario's delay, in USD at the as-of rate), announced
+ * pledges on their own line, planned spending (each year's cost plan with PSC, a twelfth a month,
+ * December taking the cents left, less what open obligations of the component already commit, taken
+ * from its first months), unliquidated obligations in the first month, closing cash and the
+ * operating reserve of the year.
  */
 final class Projection {
 
@@ -29,16 +31,19 @@ final class Projection {
                  BigDecimal reserve) {
     }
 
-    record Outcome(List<Month> months, BigDecimal gap, BigDecimal gapWithPledges, int monthsOfCoverage,
-                   @Nullable YearMonth firstMonthBelowReserve) {
+    record Outcome(BigDecimal openingCash, List<Month> months, BigDecimal gap, BigDecimal gapWithPledges,
+                   int monthsUntilBelowReserve, @Nullable BigDecimal monthsOfCoverage, @Nullable YearMonth firstMonthBelowReserve) {
     }
 
     static Outcome run(ProjectionInputs inputs, Scenario scenario) {
         Map<YearMonth, BigDecimal> secured = byMonth(inputs, inputs.secured(), scenario, scenario.collectionDelayMonths(), BigDecimal.ONE);
         Map<YearMonth, BigDecimal> announced = byMonth(inputs, inputs.announced(), scenario, 0, scenario.announcedShare());
         List<Month> months = new ArrayList<>();
-        BigDecimal cash = inputs.openingCash();
-        BigDecimal cashWithPledges = inputs.openingCash();
+        BigDecimal openingCash = openingCash(inputs, scenario);
+        BigDecimal cash = openingCash;
+        BigDecimal cashWithPledges = openingCash;
+        Map<String, BigDecimal> obligated = new HashMap<>(inputs.obligationsWithPscByComponent());
+        BigDecimal plannedInAll = ZERO;
         BigDecimal gap = BigDecimal.ZERO;
         BigDecimal gapWithPledges = BigDecimal.ZERO;
         int coverage = 0;
@@ -46,7 +51,9 @@ final class Projection {
         for (YearMonth month = inputs.first(); !month.isAfter(inputs.last()); month = month.plusMonths(1)) {
             BigDecimal in = secured.getOrDefault(month, ZERO);
             BigDecimal pledged = announced.getOrDefault(month, ZERO);
-            BigDecimal planned = planned(inputs, scenario, month);
+            BigDecimal gross = planned(inputs, scenario, month, new HashMap<>());
+            plannedInAll = plannedInAll.add(gross);
+            BigDecimal planned = planned(inputs, scenario, month, obligated);
             BigDecimal obligations = month.equals(inputs.first()) ? inputs.unliquidatedWithPsc() : ZERO;
             BigDecimal opening = cash;
             cash = cash.add(in).add(scenario.announcedInCash() ? pledged : ZERO).subtract(planned).subtract(obligations);
@@ -62,7 +69,32 @@ final class Projection {
                 coverage++;
             }
         }
-        return new Outcome(months, gap.setScale(2), gapWithPledges.setScale(2), coverage, firstBelow);
+        return new Outcome(openingCash, months, gap.setScale(2), gapWithPledges.setScale(2), coverage,
+                coverage(inputs, scenario, openingCash, plannedInAll.divide(BigDecimal.valueOf(months.size()), 2,
+                        RoundingMode.HALF_UP)), firstBelow);
+    }
+
+    /** The cash of every bank account at the as-of rate (shocked with the scenario), less the cash liabilities. */
+    static BigDecimal openingCash(ProjectionInputs inputs, Scenario scenario) {
+        BigDecimal cash = ZERO;
+        for (ProjectionInputs.Cash account : inputs.cash()) {
+            cash = cash.add(usd(inputs, account.currency(), account.amount(), scenario));
+        }
+        return cash.subtract(inputs.cashLiabilities());
+    }
+
+    /**
+     * Months of coverage: (spendable cash − the first year's reserve − open obligations) ÷ the average
+     * monthly planned spending, to a tenth of a month, rounded down, never below zero; none without a plan.
+     */
+    private static @Nullable BigDecimal coverage(ProjectionInputs inputs, Scenario scenario, BigDecimal openingCash,
+                                                 BigDecimal averagePlanned) {
+        if (averagePlanned.signum() <= 0) {
+            return null;
+        }
+        BigDecimal free = openingCash.subtract(reserve(inputs, scenario, inputs.first().getYear()))
+                .subtract(inputs.unliquidatedWithPsc());
+        return free.max(ZERO).divide(averagePlanned, 1, RoundingMode.DOWN);
     }
 
     /** Inflows in USD at the as-of rate (shocked), in the month they are expected, never before the first. */
@@ -80,18 +112,30 @@ final class Projection {
     }
 
     static BigDecimal usd(ProjectionInputs inputs, ProjectionInputs.Inflow inflow, Scenario scenario) {
-        BigDecimal shock = BigDecimal.ONE.add(scenario.fxShock().getOrDefault(inflow.currency(), BigDecimal.ZERO));
-        BigDecimal rate = inputs.ratesOnAsOf().getOrDefault(inflow.currency(), BigDecimal.ONE);
-        return inflow.amount().multiply(shock).divide(rate, 2, RoundingMode.HALF_UP);
+        return usd(inputs, inflow.currency(), inflow.amount(), scenario);
     }
 
-    /** A twelfth of each component's plan with PSC (scenario change applied); December takes what is left. */
-    private static BigDecimal planned(ProjectionInputs inputs, Scenario scenario, YearMonth month) {
+    private static BigDecimal usd(ProjectionInputs inputs, String currency, BigDecimal amount, Scenario scenario) {
+        BigDecimal shock = BigDecimal.ONE.add(scenario.fxShock().getOrDefault(currency, BigDecimal.ZERO));
+        BigDecimal rate = inputs.ratesOnAsOf().getOrDefault(currency, BigDecimal.ONE);
+        return amount.multiply(shock).divide(rate, 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A twelfth of each component's plan with PSC (scenario change applied), December taking what is
+     * left, less what is still {@code obligated} for the component (obligations are paid once, in the
+     * first month: the plan is what is left to commit); what this month nets is taken off obligated.
+     */
+    private static BigDecimal planned(ProjectionInputs inputs, Scenario scenario, YearMonth month,
+                                      Map<String, BigDecimal> obligated) {
         BigDecimal total = ZERO;
         for (var plan : inputs.plansWithPsc().getOrDefault(month.getYear(), Map.of()).entrySet()) {
             BigDecimal annual = changed(plan.getValue(), scenario.spendingChange().get(plan.getKey()));
             BigDecimal twelfth = annual.divide(TWELVE, 2, RoundingMode.HALF_UP);
-            total = total.add(month.getMonthValue() == 12 ? annual.subtract(twelfth.multiply(BigDecimal.valueOf(11))) : twelfth);
+            BigDecimal monthly = month.getMonthValue() == 12 ? annual.subtract(twelfth.multiply(BigDecimal.valueOf(11))) : twelfth;
+            BigDecimal netted = obligated.getOrDefault(plan.getKey(), ZERO).min(monthly).max(ZERO);
+            obligated.computeIfPresent(plan.getKey(), (k, left) -> left.subtract(netted));
+            total = total.add(monthly.subtract(netted));
         }
         return total;
     }

@@ -1,7 +1,9 @@
 package org.unaoc.trustfund.projections;
 
+import static org.unaoc.trustfund.db.Tables.ACCOUNT;
 import static org.unaoc.trustfund.db.Tables.AGREEMENT;
 import static org.unaoc.trustfund.db.Tables.COST_PLAN;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 import static org.unaoc.trustfund.db.Tables.PLEDGE;
 import static org.unaoc.trustfund.db.Tables.RECEIPT_APPLICATION;
 import static org.unaoc.trustfund.db.Tables.TRANCHE;
@@ -25,12 +27,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.unaoc.trustfund.currency.ExchangeRates;
 import org.unaoc.trustfund.ledger.FundParameters;
-import org.unaoc.trustfund.ledger.TrialBalances;
-import org.unaoc.trustfund.security.Role;
-import org.unaoc.trustfund.security.Viewer;
+import org.unaoc.trustfund.ledger.Standing;
+import org.unaoc.trustfund.spending.Availability;
 import org.unaoc.trustfund.spending.Schedules;
-import org.unaoc.trustfund.statements.StatementRequest;
-import org.unaoc.trustfund.statements.StatementTable;
 import org.unaoc.trustfund.statements.Statements;
 import org.unaoc.trustfund.system.Problem;
 
@@ -39,21 +38,18 @@ import org.unaoc.trustfund.system.Problem;
 public class Projections {
 
     private static final int MAX_MONTHS = 180;
-    private static final Viewer BOOKS = new Viewer("projection", Set.of(Role.AUDITOR), null);
 
     private final DSLContext db;
     private final FundParameters fund;
     private final ExchangeRates rates;
-    private final TrialBalances trialBalances;
     private final Schedules schedules;
     private final Statements statements;
 
-    Projections(DSLContext db, FundParameters fund, ExchangeRates rates, TrialBalances trialBalances, Schedules schedules,
+    Projections(DSLContext db, FundParameters fund, ExchangeRates rates, Schedules schedules,
                 Statements statements) {
         this.db = db;
         this.fund = fund;
         this.rates = rates;
-        this.trialBalances = trialBalances;
         this.schedules = schedules;
         this.statements = statements;
     }
@@ -61,11 +57,19 @@ public class Projections {
     public record Still(BigDecimal amount, @Nullable YearMonth by) {
     }
 
-    public record Result(LocalDate asOf, YearMonth until, Scenario scenario, BigDecimal openingCash, BigDecimal balanceOfFunds,
+    /**
+     * A projection. {@code cash} is every bank account at the as-of rate; {@code openingCash} the
+     * spendable part of it, after the cash liabilities; {@code monthsOfCoverage} is (opening cash −
+     * reserve − open obligations) ÷ average monthly planned spending; {@code monthsUntilBelowReserve}
+     * counts the projected months before the first one below the reserve.
+     */
+    public record Result(LocalDate asOf, YearMonth until, Scenario scenario, BigDecimal cash, BigDecimal cashLiabilities,
+                         BigDecimal openingCash, BigDecimal balanceOfFunds,
                          BigDecimal securedReceipts, BigDecimal announcedPledges, BigDecimal plannedSpending,
                          BigDecimal unliquidatedObligations, List<Projection.Month> months, BigDecimal fundingGap,
-                         BigDecimal fundingGapWithPledges, int monthsOfCoverage, @Nullable YearMonth firstMonthBelowReserve,
-                         Still stillToBePledged, Map<String, BigDecimal> exchangeRateSensitivity) {
+                         BigDecimal fundingGapWithPledges, @Nullable BigDecimal monthsOfCoverage, int monthsUntilBelowReserve,
+                         @Nullable YearMonth firstMonthBelowReserve, Still stillToBePledged,
+                         Map<String, BigDecimal> exchangeRateSensitivity) {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -81,9 +85,11 @@ public class Projections {
         BigDecimal planned = outcome.months().stream().map(Projection.Month::plannedSpending).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal secured = outcome.months().stream().map(Projection.Month::securedReceipts).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal announced = outcome.months().stream().map(Projection.Month::announcedPledges).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Result(asOf, inputs.last(), scenario, inputs.openingCash(), inputs.balanceOfFunds(), secured, announced,
+        BigDecimal spendable = outcome.openingCash();
+        return new Result(asOf, inputs.last(), scenario, spendable.add(inputs.cashLiabilities()), inputs.cashLiabilities(),
+                spendable, inputs.balanceOfFunds(), secured, announced,
                 planned, inputs.unliquidatedWithPsc(), outcome.months(), outcome.gap(), outcome.gapWithPledges(),
-                outcome.monthsOfCoverage(), outcome.firstMonthBelowReserve(),
+                outcome.monthsOfCoverage(), outcome.monthsUntilBelowReserve(), outcome.firstMonthBelowReserve(),
                 new Still(outcome.gap(), outcome.firstMonthBelowReserve()), sensitivity);
     }
 
@@ -114,11 +120,9 @@ public class Projections {
         for (var inflow : concat(secured, announced)) {
             rateOn.computeIfAbsent(inflow.currency(), currency -> rates.on(currency, asOf).unitsPerUsd());
         }
-        BigDecimal cash = BigDecimal.ZERO.setScale(2);
-        for (var balance : trialBalances.cumulative(asOf).entrySet()) {
-            if (balance.getKey() >= 1000 && balance.getKey() < 1100) {
-                cash = cash.add(balance.getValue().net());
-            }
+        List<ProjectionInputs.Cash> cash = cash(asOf);
+        for (var account : cash) {
+            rateOn.computeIfAbsent(account.currency(), currency -> rates.on(currency, asOf).unitsPerUsd());
         }
         BigDecimal psc = fund.on(asOf).pscRate();
         Map<Integer, Map<String, BigDecimal>> plans = new HashMap<>();
@@ -127,8 +131,27 @@ public class Projections {
                 .groupBy(COST_PLAN.YEAR, COST_PLAN.COMPONENT)
                 .forEach(r -> plans.computeIfAbsent(r.value1(), y -> new HashMap<>())
                         .put(r.value2(), r.value3().add(r.value3().multiply(psc).setScale(2, RoundingMode.HALF_UP))));
-        return new ProjectionInputs(asOf, first, until, cash, statements.balanceOfFunds(asOf), rateOn, secured, announced, plans,
-                schedules.obligations(asOf).totalWithPsc(), fund.on(asOf).operatingReserveRate());
+        Map<String, BigDecimal> obligated = new HashMap<>();
+        schedules.obligations(asOf).obligations().forEach(o -> obligated.merge(o.component(), o.unliquidatedWithPsc(), BigDecimal::add));
+        return new ProjectionInputs(asOf, first, until, cash, cashLiabilities(asOf), statements.balanceOfFunds(asOf), rateOn,
+                secured, announced, plans, obligated, fund.on(asOf).operatingReserveRate());
+    }
+
+    /** Each bank account's cash at the end of the date, in its own currency (R17). */
+    private List<ProjectionInputs.Cash> cash(LocalDate asOf) {
+        return db.select(ACCOUNT.CODE, ACCOUNT.CURRENCY, DSL.coalesce(DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT,
+                        JOURNAL_LINE.AMOUNT_USD)), BigDecimal.ZERO))
+                .from(ACCOUNT).leftJoin(JOURNAL_LINE).on(JOURNAL_LINE.ACCOUNT_ID.eq(ACCOUNT.ID)).and(JOURNAL_LINE.ENTRY_DATE.le(asOf))
+                .where(ACCOUNT.CURRENCY.isNotNull()).groupBy(ACCOUNT.CODE, ACCOUNT.CURRENCY).orderBy(ACCOUNT.CODE)
+                .fetch(r -> new ProjectionInputs.Cash(r.value1(), r.value2().trim(), r.value3()));
+    }
+
+    /** What the cash must meet before it is spendable: refunds and payables owed, PSC, unapplied and conditional cash. */
+    private BigDecimal cashLiabilities(LocalDate asOf) {
+        return db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO)).from(JOURNAL_LINE)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .where(ACCOUNT.CODE.in(Availability.CASH_LIABILITIES_WITH_CONDITIONAL_CASH)).and(JOURNAL_LINE.ENTRY_DATE.le(asOf))
+                .fetchSingle().value1().setScale(2);
     }
 
     /** Open tranches of agreements binding on the date, what was still outstanding then. */
@@ -145,6 +168,10 @@ public class Projections {
                 .from(TRANCHE).join(AGREEMENT).on(AGREEMENT.ID.eq(TRANCHE.AGREEMENT_ID))
                 .where(AGREEMENT.SIGNED_ON.le(asOf))
                 .and(TRANCHE.SUBJECT_TO_APPROPRIATION.isFalse().or(TRANCHE.RECOGNISED_ON.le(asOf)))
+                // a tranche with an allowance standing is doubtful: not counted as secured
+                .andNotExists(DSL.selectOne().from(WRITE_OFF).where(WRITE_OFF.AGREEMENT_ID.eq(TRANCHE.AGREEMENT_ID))
+                        .and(WRITE_OFF.TRANCHE_NO.eq(TRANCHE.TRANCHE_NO)).and(WRITE_OFF.KIND.eq("ALLOWANCE"))
+                        .and(WRITE_OFF.WRITTEN_ON.le(asOf)).and(Standing.entryBy(WRITE_OFF.ENTRY_ID, DSL.val(asOf))))
                 .orderBy(TRANCHE.DUE_ON, AGREEMENT.ID, TRANCHE.TRANCHE_NO).fetch()) {
             if (row.value5().signum() > 0) {
                 inflows.add(new ProjectionInputs.Inflow(row.value1(), row.value2() + "/" + row.value4(), row.value3().trim(),

@@ -53,6 +53,10 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
 
     /** Liabilities paid in cash (R9, R18): refunds, PSC, unapplied receipts and, where the chart has it, payables. */
     static final List<String> CASH_LIABILITIES = List.of("2110", "2120", "2150", "2190");
+
+    /** The cash liabilities and the conditional cash (2300): what a projection keeps out of the cash it spends. */
+    public static final List<String> CASH_LIABILITIES_WITH_CONDITIONAL_CASH = java.util.stream.Stream.concat(
+            CASH_LIABILITIES.stream(), java.util.stream.Stream.of("2300")).toList();
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     private final DSLContext db;

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * due in February and still unpaid (late); a EUR tranche of 80,000.00 due in June (100,000.00 at
  * the as-of rate 0.80000); an announced pledge of USD 30,000.00 expected in July; a 2010 cost plan of
  * 1,200,000.00 (1,356,000.00 with PSC: 113,000.00 a month, reserve 15% = 203,400.00); one
- * unliquidated obligation of 10,000.00 (11,300.00 with PSC).
+ * unliquidated obligation of HLG of 10,000.00 (11,300.00 with PSC), paid in April and counted once:
+ * April's planned HLG spending is 113,000.00 − 11,300.00 = 101,700.00. No cash liabilities.
  */
 class ProjectionTest extends FreshBooksTest {
 
@@ -72,20 +73,23 @@ class ProjectionTest extends FreshBooksTest {
         assertThat(base.get("openingCash").asString()).isEqualTo("200000.00");
         assertThat(closing(base, "securedReceipts")).containsExactly("50000.00", "0.00", "100000.00", "0.00", "0.00", "0.00");
         assertThat(closing(base, "announcedPledges")).containsExactly("0.00", "0.00", "0.00", "30000.00", "0.00", "0.00");
-        assertThat(closing(base, "plannedSpending")).containsOnly("113000.00");
+        assertThat(closing(base, "plannedSpending"))
+                .containsExactly("101700.00", "113000.00", "113000.00", "113000.00", "113000.00", "113000.00");
         assertThat(closing(base, "obligations")).containsExactly("11300.00", "0.00", "0.00", "0.00", "0.00", "0.00");
         assertThat(closing(base, "closing"))
-                .containsExactly("125700.00", "12700.00", "-300.00", "-113300.00", "-226300.00", "-339300.00");
+                .containsExactly("137000.00", "24000.00", "11000.00", "-102000.00", "-215000.00", "-328000.00");
         assertThat(closing(base, "closingWithPledges"))
-                .containsExactly("125700.00", "12700.00", "-300.00", "-83300.00", "-196300.00", "-309300.00");
+                .containsExactly("137000.00", "24000.00", "11000.00", "-72000.00", "-185000.00", "-298000.00");
         assertThat(closing(base, "reserve")).containsOnly("203400.00");
-        assertThat(base.get("fundingGap").asString()).isEqualTo("542700.00");
-        assertThat(base.get("fundingGapWithPledges").asString()).isEqualTo("512700.00");
-        assertThat(base.get("monthsOfCoverage").asInt()).isZero();
+        assertThat(base.get("fundingGap").asString()).isEqualTo("531400.00");
+        assertThat(base.get("fundingGapWithPledges").asString()).isEqualTo("501400.00");
+        // (200,000.00 − 203,400.00 − 11,300.00) ÷ 113,000.00 is below zero: no month covered
+        assertThat(base.get("monthsOfCoverage").asString()).isEqualTo("0.0");
+        assertThat(base.get("monthsUntilBelowReserve").asInt()).isZero();
         assertThat(base.get("firstMonthBelowReserve").asString()).isEqualTo("2010-04");
-        assertThat(base.get("stillToBePledged").get("amount").asString()).isEqualTo("542700.00");
-        assertThat(base.get("exchangeRateSensitivity").get("fundingGapAtMinus10Percent").asString()).isEqualTo("552700.00");
-        assertThat(base.get("exchangeRateSensitivity").get("fundingGapAtPlus10Percent").asString()).isEqualTo("532700.00");
+        assertThat(base.get("stillToBePledged").get("amount").asString()).isEqualTo("531400.00");
+        assertThat(base.get("exchangeRateSensitivity").get("fundingGapAtMinus10Percent").asString()).isEqualTo("541400.00");
+        assertThat(base.get("exchangeRateSensitivity").get("fundingGapAtPlus10Percent").asString()).isEqualTo("521400.00");
     }
 
     @Test
@@ -93,15 +97,15 @@ class ProjectionTest extends FreshBooksTest {
         JsonNode conservative = project("conservative");
         assertThat(closing(conservative, "securedReceipts")).containsExactly("0.00", "50000.00", "0.00", "0.00", "0.00", "100000.00");
         assertThat(closing(conservative, "closing"))
-                .containsExactly("75700.00", "12700.00", "-100300.00", "-213300.00", "-326300.00", "-339300.00");
+                .containsExactly("87000.00", "24000.00", "-89000.00", "-202000.00", "-315000.00", "-328000.00");
         assertThat(closing(conservative, "announcedPledges")).containsOnly("0.00");
-        assertThat(conservative.get("fundingGap").asString()).isEqualTo("542700.00");
-        assertThat(conservative.get("fundingGapWithPledges").asString()).isEqualTo("542700.00");
+        assertThat(conservative.get("fundingGap").asString()).isEqualTo("531400.00");
+        assertThat(conservative.get("fundingGapWithPledges").asString()).isEqualTo("531400.00");
 
         JsonNode optimistic = project("optimistic");
         assertThat(closing(optimistic, "closing"))
-                .containsExactly("125700.00", "12700.00", "-300.00", "-83300.00", "-196300.00", "-309300.00");
-        assertThat(optimistic.get("fundingGap").asString()).isEqualTo("512700.00");
+                .containsExactly("137000.00", "24000.00", "11000.00", "-72000.00", "-185000.00", "-298000.00");
+        assertThat(optimistic.get("fundingGap").asString()).isEqualTo("501400.00");
     }
 
     @Test
@@ -113,13 +117,16 @@ class ProjectionTest extends FreshBooksTest {
         JsonNode body = custom.body();
         // EUR 80,000 at 0.8 less 20% = 80,000.00; HLG 678,000.00 a year = 56,500.00 a month; reserve 101,700.00
         assertThat(closing(body, "securedReceipts")).containsExactly("50000.00", "0.00", "80000.00", "0.00", "0.00", "0.00");
-        assertThat(closing(body, "plannedSpending")).containsOnly("56500.00");
+        assertThat(closing(body, "plannedSpending"))
+                .containsExactly("45200.00", "56500.00", "56500.00", "56500.00", "56500.00", "56500.00");
         assertThat(closing(body, "announcedPledges")).containsExactly("0.00", "0.00", "0.00", "15000.00", "0.00", "0.00");
         assertThat(closing(body, "closing"))
-                .containsExactly("182200.00", "125700.00", "149200.00", "92700.00", "36200.00", "-20300.00");
+                .containsExactly("193500.00", "137000.00", "160500.00", "104000.00", "47500.00", "-9000.00");
         assertThat(closing(body, "reserve")).containsOnly("101700.00");
-        assertThat(body.get("firstMonthBelowReserve").asString()).isEqualTo("2010-07");
-        assertThat(body.get("monthsOfCoverage").asInt()).isEqualTo(3);
+        assertThat(body.get("firstMonthBelowReserve").asString()).isEqualTo("2010-08");
+        assertThat(body.get("monthsUntilBelowReserve").asInt()).isEqualTo(4);
+        // (200,000.00 − 101,700.00 − 11,300.00) ÷ 56,500.00 = 1.54: 1.5 months
+        assertThat(body.get("monthsOfCoverage").asString()).isEqualTo("1.5");
     }
 
     @Test
