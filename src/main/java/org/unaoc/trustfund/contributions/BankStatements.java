@@ -2,6 +2,7 @@ package org.unaoc.trustfund.contributions;
 
 import static org.unaoc.trustfund.db.Tables.ACCOUNT;
 import static org.unaoc.trustfund.db.Tables.BANK_STATEMENT;
+import static org.unaoc.trustfund.db.Tables.BANK_STATEMENT_LINE;
 import static org.unaoc.trustfund.db.Tables.RECEIPT;
 
 import java.math.BigDecimal;
@@ -105,7 +106,31 @@ public class BankStatements {
                 .set(BANK_STATEMENT.CONTENT_HASH, hash).set(BANK_STATEMENT.ENTRIES, statement.lines().size())
                 .set(BANK_STATEMENT.IMPORTED_BY, user)
                 .returning(BANK_STATEMENT.ID).fetchOne(BANK_STATEMENT.ID);
+        keepLines(statement, id);
         return receipts(statement, account, id, user);
+    }
+
+    /** Every booked entry as the bank sent it, debits too: the bank reconciliation matches them to the journal. */
+    private void keepLines(ParsedStatement statement, long id) {
+        var insert = db.insertInto(BANK_STATEMENT_LINE, BANK_STATEMENT_LINE.STATEMENT_ID, BANK_STATEMENT_LINE.LINE_NO,
+                BANK_STATEMENT_LINE.BOOKED_ON, BANK_STATEMENT_LINE.AMOUNT, BANK_STATEMENT_LINE.REFERENCE,
+                BANK_STATEMENT_LINE.COUNTERPARTY, BANK_STATEMENT_LINE.REMITTANCE);
+        boolean any = false;
+        for (ParsedStatement.Line line : statement.lines()) {
+            if (line.booked() && line.amount().signum() != 0) {
+                insert = insert.values(id, line.number(), line.bookedOn(), line.amount(), reference(statement, line),
+                        line.payerName(), line.remittance());
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
+    }
+
+    /** The bank reference a statement entry is booked under: its own, or the statement's and its number. */
+    static String reference(ParsedStatement statement, ParsedStatement.Line line) {
+        return line.reference() != null ? line.reference() : statement.reference() + "/" + line.number();
     }
 
     private Imported receipts(ParsedStatement statement, Account account, long id, String user) {
@@ -120,8 +145,7 @@ public class BankStatements {
                 continue;
             }
             credits++;
-            String reference = line.reference() != null ? line.reference()
-                    : statement.reference() + "/" + line.number();
+            String reference = reference(statement, line);
             if (!booked.add(reference)) {
                 duplicates++;
                 continue;
@@ -149,7 +173,8 @@ public class BankStatements {
         int ignored = statement.lines().size() - credits;
         return new Imported(id, account.code(), statement.reference(), statement.format(), false,
                 matches.size() + " receipts created (" + matched + " matched, " + unapplied + " held as unapplied), "
-                        + duplicates + " already booked, " + ignored + " debits or pending entries ignored.",
+                        + duplicates + " already booked, " + ignored + " debits or pending entries not booked as receipts"
+                        + " (the debits are kept for the bank reconciliation).",
                 statement.lines().size(), credits, matches.size(), matched, unapplied, duplicates, ignored, results);
     }
 

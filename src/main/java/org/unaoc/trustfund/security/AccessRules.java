@@ -90,6 +90,7 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/receipts/{id}/application", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/bank-statements", BOOKS_READERS),
             rule(HttpMethod.POST, "/api/bank-statements", FINANCE_OFFICER),
+            rule(HttpMethod.GET, "/api/bank-accounts/{code}/reconciliation", BOOKS_READERS),
             rule(HttpMethod.POST, "/api/revaluations", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/reclassifications", FINANCE_OFFICER),
             rule(HttpMethod.POST, "/api/impairments", FINANCE_OFFICER),

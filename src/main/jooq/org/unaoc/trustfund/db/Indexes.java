@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
 import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.AuditLog;
+import org.unaoc.trustfund.db.tables.BankStatementLine;
 import org.unaoc.trustfund.db.tables.CostPlanRevision;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.InvoicePayment;
@@ -34,6 +35,7 @@ public class Indexes {
     public static final Index AUDIT_LOG_ACTOR = Internal.createIndex(DSL.name("audit_log_actor"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.ACTOR, AuditLog.AUDIT_LOG.AT }, false);
     public static final Index AUDIT_LOG_AT = Internal.createIndex(DSL.name("audit_log_at"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.AT }, false);
     public static final Index AUDIT_LOG_REPEAT_KEY = Internal.createIndex(DSL.name("audit_log_repeat_key"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REPEAT_KEY }, true);
+    public static final Index BANK_STATEMENT_LINE_STATEMENT = Internal.createIndex(DSL.name("bank_statement_line_statement"), BankStatementLine.BANK_STATEMENT_LINE, new OrderField[] { BankStatementLine.BANK_STATEMENT_LINE.STATEMENT_ID, BankStatementLine.BANK_STATEMENT_LINE.BOOKED_ON }, false);
     public static final Index COST_PLAN_REVISION_LINE = Internal.createIndex(DSL.name("cost_plan_revision_line"), CostPlanRevision.COST_PLAN_REVISION, new OrderField[] { CostPlanRevision.COST_PLAN_REVISION.COMPONENT, CostPlanRevision.COST_PLAN_REVISION.YEAR, CostPlanRevision.COST_PLAN_REVISION.OBJECT_CLASS, CostPlanRevision.COST_PLAN_REVISION.ID }, false);
     public static final Index EXPENDITURE_OBLIGATION = Internal.createIndex(DSL.name("expenditure_obligation"), Expenditure.EXPENDITURE, new OrderField[] { Expenditure.EXPENDITURE.OBLIGATION_ID }, false);
     public static final Index INVOICE_PAYMENT_INVOICE = Internal.createIndex(DSL.name("invoice_payment_invoice"), InvoicePayment.INVOICE_PAYMENT, new OrderField[] { InvoicePayment.INVOICE_PAYMENT.INVOICE_ID }, false);

@@ -19,6 +19,7 @@ import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.BankStatementLine;
 import org.unaoc.trustfund.db.tables.BudgetComponent;
 import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
@@ -100,6 +101,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.bank_statement</code>.
      */
     public final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
+
+    /**
+     * The table <code>public.bank_statement_line</code>.
+     */
+    public final BankStatementLine BANK_STATEMENT_LINE = BankStatementLine.BANK_STATEMENT_LINE;
 
     /**
      * The table <code>public.budget_component</code>.
@@ -260,6 +266,7 @@ public class Public extends SchemaImpl {
             Approval.APPROVAL,
             AuditLog.AUDIT_LOG,
             BankStatement.BANK_STATEMENT,
+            BankStatementLine.BANK_STATEMENT_LINE,
             BudgetComponent.BUDGET_COMPONENT,
             ChainLink.CHAIN_LINK,
             Contributor.CONTRIBUTOR,

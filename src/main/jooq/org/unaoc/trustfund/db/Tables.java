@@ -12,6 +12,7 @@ import org.unaoc.trustfund.db.tables.AppUser;
 import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.BankStatement;
+import org.unaoc.trustfund.db.tables.BankStatementLine;
 import org.unaoc.trustfund.db.tables.BudgetComponent;
 import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
@@ -86,6 +87,11 @@ public class Tables {
      * The table <code>public.bank_statement</code>.
      */
     public static final BankStatement BANK_STATEMENT = BankStatement.BANK_STATEMENT;
+
+    /**
+     * The table <code>public.bank_statement_line</code>.
+     */
+    public static final BankStatementLine BANK_STATEMENT_LINE = BankStatementLine.BANK_STATEMENT_LINE;
 
     /**
      * The table <code>public.budget_component</code>.

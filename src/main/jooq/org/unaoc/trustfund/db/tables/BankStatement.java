@@ -36,6 +36,7 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Account.AccountPath;
+import org.unaoc.trustfund.db.tables.BankStatementLine.BankStatementLinePath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
 import org.unaoc.trustfund.db.tables.records.BankStatementRecord;
 
@@ -223,6 +224,19 @@ public class BankStatement extends TableImpl<BankStatementRecord> {
             _account = new AccountPath(this, Keys.BANK_STATEMENT__BANK_STATEMENT_ACCOUNT_ID_FKEY, null);
 
         return _account;
+    }
+
+    private transient BankStatementLinePath _bankStatementLine;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.bank_statement_line</code> table
+     */
+    public BankStatementLinePath bankStatementLine() {
+        if (_bankStatementLine == null)
+            _bankStatementLine = new BankStatementLinePath(this, null, Keys.BANK_STATEMENT_LINE__BANK_STATEMENT_LINE_STATEMENT_ID_FKEY.getInverseKey());
+
+        return _bankStatementLine;
     }
 
     private transient ReceiptPath _receipt;
