@@ -67,7 +67,7 @@ clean:
 # The seeded simulation (src/test/java/.../simulation): SEED=N replays one seed, SEEDS=N runs many
 # (OPERATIONS=N operations each) and ends with "N seeds, M operations, K violations".
 # Every kind of operation is generated unless WITHOUT names some (make test leaves out those whose
-# defects #15 and #16 own: year-end-closes,late-rates).
+# defects #15 owns: late-rates).
 SEEDS ?= 200
 OPERATIONS ?= 300
 WITHOUT ?=

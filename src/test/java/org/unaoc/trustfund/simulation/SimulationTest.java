@@ -42,8 +42,9 @@ class SimulationTest {
     }
 
     private static java.util.Set<String> without() {
-        // the operations whose defects issues #15 and #16 own are left out unless asked for
-        String named = System.getProperty("simulation.without", "year-end-closes,late-rates");
+        // the operations whose defects another issue owns are left out unless asked for: late rates (#15 item 4).
+        // Year-end closes are in since 2 December (a statement to 31 December no longer names the close as its last entry)
+        String named = System.getProperty("simulation.without", "late-rates");
         return named.isBlank() ? java.util.Set.of() : java.util.Set.of(named.split(","));
     }
 
