@@ -24,6 +24,7 @@ import org.unaoc.trustfund.ledger.Account;
 import org.unaoc.trustfund.ledger.AccountType;
 import org.unaoc.trustfund.ledger.EntryType;
 import org.unaoc.trustfund.ledger.Periods;
+import org.unaoc.trustfund.spending.ObjectClass;
 
 /**
  * The funding status on a cash basis (ACCOUNTING.md R23, the MPTF Gateway layout): the cash each
@@ -164,8 +165,12 @@ class FundingStatus {
         }
     }
 
+    /** The expense accounts of the object classes (ACCOUNTING.md §2): what spending is paid on. */
+    private static final List<String> OBJECT_CLASS_ACCOUNTS = java.util.Arrays.stream(ObjectClass.values())
+            .map(ObjectClass::account).toList();
+
     private static boolean isObjectClass(String code) {
-        return code.compareTo("5100") >= 0 && code.compareTo("5500") <= 0;
+        return OBJECT_CLASS_ACCOUNTS.contains(code);
     }
 
     private Moved moved(LocalDate from, LocalDate to) {
@@ -188,8 +193,8 @@ class FundingStatus {
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("4500")), DSL.inline(INTEREST))
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("2150")), DSL.inline(PSC))
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("2120")), DSL.inline(PAYABLES))
-                .when(DSL.boolOr(ACCOUNT.CODE.between("5100", "5500")), DSL.concat(DSL.inline(EXPENSE),
-                        DSL.min(ACCOUNT.CODE).filterWhere(ACCOUNT.CODE.between("5100", "5500"))))
+                .when(DSL.boolOr(ACCOUNT.CODE.in(OBJECT_CLASS_ACCOUNTS)), DSL.concat(DSL.inline(EXPENSE),
+                        DSL.min(ACCOUNT.CODE).filterWhere(ACCOUNT.CODE.in(OBJECT_CLASS_ACCOUNTS))))
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("6200")), DSL.inline(BANK_CHARGES))
                 .when(DSL.boolAnd(ACCOUNT.CODE.in(bank).or(ACCOUNT.CODE.in("7810", "7820"))), DSL.inline(EXCHANGE))
                 .otherwise(DSL.inline(OTHER));

@@ -5,6 +5,7 @@ import static org.unaoc.trustfund.db.Tables.FISCAL_PERIOD;
 import static org.unaoc.trustfund.db.Tables.FUND;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
+import static org.unaoc.trustfund.db.Tables.TRANCHE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,6 +55,50 @@ class StatementFacts {
             balances.put(account.code(), movement == null ? ZERO : movement.net());
         }
         return balances;
+    }
+
+    /** The cash in every bank account, in USD, from balances by account code. */
+    BigDecimal cash(Map<String, BigDecimal> balances) {
+        BigDecimal cash = ZERO;
+        for (Account account : chart.bankAccounts()) {
+            cash = cash.add(balances.getOrDefault(account.code(), ZERO));
+        }
+        return cash;
+    }
+
+    /**
+     * What revaluations (and their reversals) moved the USD carrying amount of the bank accounts by
+     * from–to: the effect of exchange-rate changes on cash held in other currencies (IPSAS 2), not a cash flow.
+     */
+    BigDecimal cashRevalued(LocalDate from, LocalDate to) {
+        var reversed = JOURNAL_ENTRY.as("reversed");
+        List<String> revaluations = List.of(EntryType.REVALUATION.name(), EntryType.REVALUATION_ADJUSTMENT.name());
+        return db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD), ZERO)).from(JOURNAL_LINE)
+                .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
+                .leftJoin(reversed).on(reversed.ID.eq(JOURNAL_ENTRY.REVERSES_ID))
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .where(ACCOUNT.CODE.in(chart.bankAccounts().stream().map(Account::code).toList()))
+                .and(DSL.coalesce(reversed.TYPE, JOURNAL_ENTRY.TYPE).in(revaluations))
+                .and(JOURNAL_LINE.ENTRY_DATE.between(from, to))
+                .fetchSingle().value1().setScale(2);
+    }
+
+    /**
+     * Contributions receivable at the end of the date by maturity (IPSAS 1): current when the tranche
+     * is due within twelve months of the date (or overdue), non-current otherwise, whichever of 1210
+     * or 1220 carries it; a line without a tranche keeps its account's side. [current, non-current].
+     */
+    BigDecimal[] receivablesByMaturity(LocalDate asOf) {
+        var current = DSL.coalesce(DSL.field(TRANCHE.DUE_ON.le(DSL.inline(asOf.plusMonths(12)))),
+                DSL.field(ACCOUNT.CODE.eq(DSL.inline("1210"))));
+        BigDecimal[] split = {ZERO, ZERO};
+        db.select(current, DSL.sum(JOURNAL_LINE.AMOUNT_USD)).from(JOURNAL_LINE)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .leftJoin(TRANCHE).on(TRANCHE.AGREEMENT_ID.eq(JOURNAL_LINE.AGREEMENT_ID)).and(TRANCHE.TRANCHE_NO.eq(JOURNAL_LINE.TRANCHE_NO))
+                .where(ACCOUNT.CODE.in("1210", "1220")).and(JOURNAL_LINE.ENTRY_DATE.le(asOf))
+                .groupBy(current)
+                .forEach(r -> split[Boolean.TRUE.equals(r.value1()) ? 0 : 1] = r.value2().setScale(2));
+        return split;
     }
 
     /** Movement per account code from–to, debit positive, without the year-end closing entries. */
@@ -131,8 +176,4 @@ class StatementFacts {
         return total;
     }
 
-    static BigDecimal sumWhere(Map<String, BigDecimal> values, java.util.function.Predicate<String> codes) {
-        return values.entrySet().stream().filter(e -> codes.test(e.getKey())).map(Map.Entry::getValue)
-                .reduce(ZERO, BigDecimal::add);
-    }
 }

@@ -73,10 +73,10 @@ public class Statements {
             case "general-ledger" -> ledger.generalLedger(request);
             case "funding-status" -> fundingStatus.table(request, "contributor".equals(request.by()));
             case "contributions" -> contributions.contributions(contributions.status(request), request);
-            case "financial-position" -> financial.position(request);
-            case "financial-performance" -> financial.performance(request);
-            case "net-assets" -> financial.netAssets(request);
-            case "cash-flow" -> financial.cashFlow(request);
+            case "financial-position" -> financial.withPriorPeriod(request, financial::position, true);
+            case "financial-performance" -> financial.withPriorPeriod(request, financial::performance);
+            case "net-assets" -> financial.withPriorPeriod(request, financial::netAssets);
+            case "cash-flow" -> financial.withPriorPeriod(request, financial::cashFlow);
             case "budget-vs-actual" -> budget.budgetVsActual(request);
             case "receivables-ageing" -> contributions.receivablesAgeing(request);
             case "exchange-differences" -> ledger.exchangeDifferences(request);
