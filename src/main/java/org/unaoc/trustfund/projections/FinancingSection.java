@@ -67,7 +67,8 @@ public class FinancingSection {
     public record Paragraph(String text) implements Block {
     }
 
-    public record Table(List<String> columns, List<List<String>> rows) implements Block {
+    /** A table and the note under it that says on what basis and as of when its figures are. */
+    public record Table(List<String> columns, List<List<String>> rows, String note) implements Block {
     }
 
     /** A chart: its title and series of (label, value) points. */
@@ -102,31 +103,39 @@ public class FinancingSection {
 
     private void contributionFigures(LocalDate asOf, Properties texts, Map<String, String> values, Map<String, Block> parts) {
         ContributionStatus.Status status = contributions.asOf(asOf, BOOKS);
+        // agreed, received and outstanding on one basis: each agreement's currency amounts at the USD rate it was
+        // agreed at, so that the share received is not moved by exchange differences (cash without agreement apart)
         Map<String, BigDecimal[]> byContributor = new TreeMap<>();
+        BigDecimal agreed = new BigDecimal("0.00");
+        BigDecimal received = new BigDecimal("0.00");
+        BigDecimal outstanding = new BigDecimal("0.00");
         for (var row : status.agreements()) {
-            BigDecimal[] figures = byContributor.computeIfAbsent(row.contributorName(), k -> zeros(3));
+            BigDecimal[] figures = byContributor.computeIfAbsent(row.contributorName(), k -> zeros(4));
+            BigDecimal receivedAtAgreedRate = atAgreedRate(row, row.received().amount());
+            BigDecimal outstandingAtAgreedRate = atAgreedRate(row, row.outstanding().amount());
             figures[0] = figures[0].add(row.agreedUsd());
-            figures[1] = figures[1].add(row.receivedUsd());
-            figures[2] = figures[2].add(row.outstandingUsd());
+            figures[1] = figures[1].add(receivedAtAgreedRate);
+            figures[2] = figures[2].add(outstandingAtAgreedRate);
+            agreed = agreed.add(row.agreedUsd());
+            received = received.add(receivedAtAgreedRate);
+            outstanding = outstanding.add(outstandingAtAgreedRate);
         }
         for (var row : status.withoutAgreement()) {
-            BigDecimal[] figures = byContributor.computeIfAbsent(row.contributorName(), k -> zeros(3));
-            figures[1] = figures[1].add(row.receivedUsd());
+            BigDecimal[] figures = byContributor.computeIfAbsent(row.contributorName(), k -> zeros(4));
+            figures[3] = figures[3].add(row.receivedUsd());
         }
         BigDecimal announced = BigDecimal.ZERO;
         for (var pledge : status.announcedPledges()) {
             announced = announced.add(pledge.amount().amount().divide(
                     rates.on(pledge.amount().currency(), asOf).unitsPerUsd(), 2, RoundingMode.HALF_UP));
         }
-        BigDecimal agreed = status.totals().agreedUsd();
-        BigDecimal received = status.totals().receivedUsd();
         values.put("asOf", asOf.toString());
         values.put("contributorCount", String.valueOf(byContributor.size()));
         values.put("agreedUsd", money(agreed));
         values.put("receivedUsd", money(received));
         values.put("receivedShare", agreed.signum() == 0 ? "0.0"
                 : received.multiply(BigDecimal.valueOf(100)).divide(agreed, 1, RoundingMode.HALF_UP).toPlainString());
-        values.put("outstandingUsd", money(status.totals().outstandingUsd()));
+        values.put("outstandingUsd", money(outstanding));
         values.put("withoutAgreementUsd", money(status.totals().receivedWithoutAgreementUsd()));
         values.put("announcedUsd", money(announced));
         values.put("announcedCount", String.valueOf(status.announcedPledges().size()));
@@ -134,11 +143,12 @@ public class FinancingSection {
         Map<String, BigDecimal> receivedSeries = new LinkedHashMap<>();
         Map<String, BigDecimal> outstandingSeries = new LinkedHashMap<>();
         byContributor.forEach((name, figures) -> {
-            rows.add(List.of(name, money(figures[0]), money(figures[1]), money(figures[2])));
+            rows.add(List.of(name, money(figures[0]), money(figures[1]), money(figures[2]), money(figures[3])));
             receivedSeries.put(name, figures[1]);
             outstandingSeries.put(name, figures[2]);
         });
-        parts.put("table:contributions", new Table(columns(texts, "table.contributions"), rows));
+        parts.put("table:contributions", new Table(columns(texts, "table.contributions"), rows,
+                MessageFormat.format(texts.getProperty("note.contributions"), asOf.toString())));
         Map<String, Map<String, BigDecimal>> series = new LinkedHashMap<>();
         series.put("Received", receivedSeries);
         series.put("Outstanding", outstandingSeries);
@@ -147,12 +157,19 @@ public class FinancingSection {
 
     private void spendingFigures(LocalDate asOf, Properties texts, Map<String, String> values, Map<String, Block> parts) {
         Map<String, BigDecimal[]> byComponent = new TreeMap<>();
-        db.select(COST_PLAN.COMPONENT, DSL.sum(COST_PLAN.AMOUNT)).from(COST_PLAN).where(COST_PLAN.YEAR.le(asOf.getYear()))
-                .groupBy(COST_PLAN.COMPONENT).forEach(r -> byComponent.computeIfAbsent(r.value1(), k -> zeros(2))[0] = r.value2());
+        // the plans with PSC at the rate of their year, as the expenditure carries its PSC: like with like
+        db.select(COST_PLAN.YEAR, COST_PLAN.COMPONENT, DSL.sum(COST_PLAN.AMOUNT)).from(COST_PLAN)
+                .where(COST_PLAN.YEAR.le(asOf.getYear())).groupBy(COST_PLAN.YEAR, COST_PLAN.COMPONENT)
+                .forEach(r -> {
+                    LocalDate yearEnd = LocalDate.of(r.value1(), 12, 31);
+                    BigDecimal rate = fund.on(yearEnd.isAfter(asOf) ? asOf : yearEnd).pscRate();
+                    BigDecimal[] figures = byComponent.computeIfAbsent(r.value2(), k -> zeros(2));
+                    figures[0] = figures[0].add(r.value3()).add(r.value3().multiply(rate).setScale(2, RoundingMode.HALF_UP));
+                });
         db.select(EXPENDITURE.COMPONENT, DSL.sum(EXPENDITURE.AMOUNT.plus(EXPENDITURE.PSC))).from(EXPENDITURE)
                 .where(EXPENDITURE.SPENT_ON.le(asOf)).and(org.unaoc.trustfund.spending.Spent.standingBy(asOf))
                 .groupBy(EXPENDITURE.COMPONENT)
-                .forEach(r -> byComponent.computeIfAbsent(r.value1(), k -> zeros(2))[1] = r.value2());
+                .forEach(r -> byComponent.computeIfAbsent(r.value1(), k -> zeros(2))[1] = r.value2().setScale(2));
         List<List<String>> rows = new ArrayList<>();
         BigDecimal[] totals = zeros(2);
         byComponent.forEach((component, figures) -> {
@@ -163,7 +180,10 @@ public class FinancingSection {
         rows.add(List.of("Total", money(totals[0]), money(totals[1]), share(totals[1], totals[0])));
         values.put("plannedUsd", money(totals[0]));
         values.put("spentUsd", money(totals[1]));
-        parts.put("table:spending", new Table(columns(texts, "table.spending"), rows));
+        Integer first = db.select(DSL.min(COST_PLAN.YEAR)).from(COST_PLAN).fetchSingle().value1();
+        parts.put("table:spending", new Table(columns(texts, "table.spending"), rows, MessageFormat.format(
+                texts.getProperty("note.spending"), first == null ? String.valueOf(asOf.getYear()) : String.valueOf(first),
+                String.valueOf(asOf.getYear()), asOf.toString())));
     }
 
     private void projectionFigures(LocalDate asOf, Properties texts, Map<String, String> values, Map<String, Block> parts) {
@@ -190,7 +210,9 @@ public class FinancingSection {
         BigDecimal high = base.exchangeRateSensitivity().get("fundingGapAtMinus10Percent");
         values.put("sensitivityLow", money(low.min(high)));
         values.put("sensitivityHigh", money(low.max(high)));
-        parts.put("table:scenarios", new Table(columns(texts, "table.scenarios"), rows));
+        parts.put("table:scenarios", new Table(columns(texts, "table.scenarios"), rows, MessageFormat.format(
+                texts.getProperty("note.scenarios"), asOf.toString(), horizon.toString(), money(base.cash()),
+                money(base.cashLiabilities()), money(base.openingCash()))));
         Map<String, BigDecimal> cash = new LinkedHashMap<>();
         Map<String, BigDecimal> reserve = new LinkedHashMap<>();
         for (Projection.Month month : base.months()) {
@@ -201,6 +223,12 @@ public class FinancingSection {
         series.put("Projected cash", cash);
         series.put("Operating cash reserve", reserve);
         parts.put("chart:projection", new Chart("lines", texts.getProperty("chart.projection"), series));
+    }
+
+    /** A currency amount of an agreement in USD at the rate the agreement was recognised at (its agreed USD ÷ its amount). */
+    private static BigDecimal atAgreedRate(ContributionStatus.AgreementRow row, BigDecimal amount) {
+        return row.agreed().amount().signum() == 0 ? new BigDecimal("0.00")
+                : row.agreedUsd().multiply(amount).divide(row.agreed().amount(), 2, RoundingMode.HALF_UP);
     }
 
     /** Figures as printed everywhere: thousands separated by commas, two decimals. */

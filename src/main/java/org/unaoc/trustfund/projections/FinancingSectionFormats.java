@@ -48,7 +48,7 @@ final class FinancingSectionFormats {
                     md.append('\n');
                     t.rows().forEach(r -> md.append("| ").append(String.join(" | ", r.stream()
                             .map(cell -> cell.replace("|", "\\|")).toList())).append(" |\n"));
-                    md.append('\n');
+                    md.append("\n*").append(t.note()).append("*\n\n");
                 }
                 case FinancingSection.Chart c -> md.append("*Figure: ").append(c.title())
                         .append(" (drawn in the PDF and HTML versions).*\n\n");
@@ -78,7 +78,7 @@ final class FinancingSectionFormats {
                         }
                         html.append("</tr>\n");
                     }
-                    html.append("</tbody></table>\n");
+                    html.append("</tbody></table>\n<p class=\"note\"><small>").append(escape(t.note())).append("</small></p>\n");
                 }
                 case FinancingSection.Chart c -> html.append("<figure><img alt=\"").append(escape(c.title()))
                         .append("\" src=\"data:image/png;base64,").append(png(c)).append("\"><figcaption>")
@@ -102,7 +102,12 @@ final class FinancingSectionFormats {
                     paragraph.setSpacingAfter(6);
                     pdf.add(paragraph);
                 }
-                case FinancingSection.Table t -> pdf.add(table(t));
+                case FinancingSection.Table t -> {
+                    pdf.add(table(t));
+                    org.openpdf.text.Paragraph note = new org.openpdf.text.Paragraph(t.note(), new Font(REGULAR, 7));
+                    note.setSpacingAfter(8);
+                    pdf.add(note);
+                }
                 case FinancingSection.Chart c -> pdf.add(vector(writer, c));
             }
         }

@@ -23,5 +23,15 @@ class FundingStatusTest extends FundingStatusBooks {
         assertThat(unknown.body().get("field").asString()).isEqualTo("by");
         Api.Response aggregate = api().get("qatar", "/api/statements/funding-status?from=2007-01-01&to=2007-12-31");
         assertThat(aggregate.status()).as("a donor reads the fund's aggregate").isEqualTo(200);
+
+        // #17 item 7: the share received on the basis of the agreed amounts. At the end of 2006 J-A's EUR 1,000,000 is
+        // received (1,250,000.00 at its agreed rate, though the bank credited 1,280,000.00) and J-B's EUR 500,000 is
+        // outstanding (625,000.00 at its agreed rate, carried at 640,000.00): 1,250,000.00 of 1,875,000.00 is 66.7 per
+        // cent (the USD credited would give 68.3)
+        String section = api().get("author", "/api/reports/financing-section?asOf=2006-12-31&format=md").text();
+        assertThat(section).contains("USD 1,875,000.00").contains("USD 1,250,000.00 (66.7 per cent")
+                .contains("USD 625,000.00 was still to be paid")
+                .contains("| Spain | 1,250,000.00 | 1,250,000.00 | 0.00 | 0.00 |")
+                .contains("| Germany | 625,000.00 | 0.00 | 625,000.00 | 0.00 |");
     }
 }

@@ -151,6 +151,12 @@ class ProjectionTest extends FreshBooksTest {
         assertThat(markdown).contains("Government SE", "Government IT", "As of 2010-03-31, 2 governments and organisations")
                 .doesNotContain("Spain", "{{");
         assertThat(markdown).contains("USD 150,000.00").contains("USD 30,000.00 had been announced in 1 pledges");
+        // like with like: the 2010 plan of 1,200,000.00 with its PSC at 13%, as the expenditure carries its PSC
+        assertThat(markdown).contains("| HLG | 1,356,000.00 | 0.00 | 0.0 |")
+                .contains("against cost plans of USD 1,356,000.00 for the same years, also with programme support costs");
+        // each table says on what basis and as of when
+        assertThat(markdown).contains("*Signed agreements as of 2010-03-31.").contains("*Cost plans of 2010 to 2010 in full")
+                .contains("*From 2010-03-31 to ");
     }
 
     @Test
