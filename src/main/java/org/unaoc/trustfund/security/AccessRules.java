@@ -124,6 +124,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/integrity", AUDITOR),
             rule(HttpMethod.GET, "/api/projections", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
             rule(HttpMethod.POST, "/api/projections", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
+            rule(HttpMethod.GET, "/api/reports/donor", FINANCE_OFFICER, APPROVER, AUDITOR, CO_SPONSOR, DONOR),
+            rule(HttpMethod.POST, "/api/reports/donor/certification", FINANCE_OFFICER),
             rule(HttpMethod.GET, "/api/reports/financing-section", FINANCE_OFFICER, APPROVER, AUDITOR, REPORT_AUTHOR, CO_SPONSOR),
             rule(HttpMethod.GET, "/api/statements/funding-status", EVERYONE),
             rule(HttpMethod.GET, "/api/statements/contributions", FINANCE_OFFICER, APPROVER, AUDITOR, CO_SPONSOR, DONOR),

@@ -12,6 +12,7 @@ import org.unaoc.trustfund.db.tables.Approval;
 import org.unaoc.trustfund.db.tables.AuditLog;
 import org.unaoc.trustfund.db.tables.BankStatementLine;
 import org.unaoc.trustfund.db.tables.CostPlanRevision;
+import org.unaoc.trustfund.db.tables.DonorReportCertification;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.InvoicePayment;
 import org.unaoc.trustfund.db.tables.JournalEntry;
@@ -37,6 +38,7 @@ public class Indexes {
     public static final Index AUDIT_LOG_REPEAT_KEY = Internal.createIndex(DSL.name("audit_log_repeat_key"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.REPEAT_KEY }, true);
     public static final Index BANK_STATEMENT_LINE_STATEMENT = Internal.createIndex(DSL.name("bank_statement_line_statement"), BankStatementLine.BANK_STATEMENT_LINE, new OrderField[] { BankStatementLine.BANK_STATEMENT_LINE.STATEMENT_ID, BankStatementLine.BANK_STATEMENT_LINE.BOOKED_ON }, false);
     public static final Index COST_PLAN_REVISION_LINE = Internal.createIndex(DSL.name("cost_plan_revision_line"), CostPlanRevision.COST_PLAN_REVISION, new OrderField[] { CostPlanRevision.COST_PLAN_REVISION.COMPONENT, CostPlanRevision.COST_PLAN_REVISION.YEAR, CostPlanRevision.COST_PLAN_REVISION.OBJECT_CLASS, CostPlanRevision.COST_PLAN_REVISION.ID }, false);
+    public static final Index DONOR_REPORT_CERTIFICATION_REPORT = Internal.createIndex(DSL.name("donor_report_certification_report"), DonorReportCertification.DONOR_REPORT_CERTIFICATION, new OrderField[] { DonorReportCertification.DONOR_REPORT_CERTIFICATION.CONTRIBUTOR, DonorReportCertification.DONOR_REPORT_CERTIFICATION.FROM_DATE, DonorReportCertification.DONOR_REPORT_CERTIFICATION.TO_DATE, DonorReportCertification.DONOR_REPORT_CERTIFICATION.ID }, false);
     public static final Index EXPENDITURE_OBLIGATION = Internal.createIndex(DSL.name("expenditure_obligation"), Expenditure.EXPENDITURE, new OrderField[] { Expenditure.EXPENDITURE.OBLIGATION_ID }, false);
     public static final Index INVOICE_PAYMENT_INVOICE = Internal.createIndex(DSL.name("invoice_payment_invoice"), InvoicePayment.INVOICE_PAYMENT, new OrderField[] { InvoicePayment.INVOICE_PAYMENT.INVOICE_ID }, false);
     public static final Index JOURNAL_ENTRY_DATE = Internal.createIndex(DSL.name("journal_entry_date"), JournalEntry.JOURNAL_ENTRY, new OrderField[] { JournalEntry.JOURNAL_ENTRY.ENTRY_DATE, JournalEntry.JOURNAL_ENTRY.ID }, false);

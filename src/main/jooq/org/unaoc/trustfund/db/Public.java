@@ -25,6 +25,7 @@ import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
 import org.unaoc.trustfund.db.tables.CostPlan;
 import org.unaoc.trustfund.db.tables.CostPlanRevision;
+import org.unaoc.trustfund.db.tables.DonorReportCertification;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
@@ -131,6 +132,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.cost_plan_revision</code>.
      */
     public final CostPlanRevision COST_PLAN_REVISION = CostPlanRevision.COST_PLAN_REVISION;
+
+    /**
+     * The table <code>public.donor_report_certification</code>.
+     */
+    public final DonorReportCertification DONOR_REPORT_CERTIFICATION = DonorReportCertification.DONOR_REPORT_CERTIFICATION;
 
     /**
      * The table <code>public.exchange_rate</code>.
@@ -272,6 +278,7 @@ public class Public extends SchemaImpl {
             Contributor.CONTRIBUTOR,
             CostPlan.COST_PLAN,
             CostPlanRevision.COST_PLAN_REVISION,
+            DonorReportCertification.DONOR_REPORT_CERTIFICATION,
             ExchangeRate.EXCHANGE_RATE,
             Expenditure.EXPENDITURE,
             FiscalPeriod.FISCAL_PERIOD,

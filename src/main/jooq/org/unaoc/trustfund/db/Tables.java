@@ -18,6 +18,7 @@ import org.unaoc.trustfund.db.tables.ChainLink;
 import org.unaoc.trustfund.db.tables.Contributor;
 import org.unaoc.trustfund.db.tables.CostPlan;
 import org.unaoc.trustfund.db.tables.CostPlanRevision;
+import org.unaoc.trustfund.db.tables.DonorReportCertification;
 import org.unaoc.trustfund.db.tables.ExchangeRate;
 import org.unaoc.trustfund.db.tables.Expenditure;
 import org.unaoc.trustfund.db.tables.FiscalPeriod;
@@ -117,6 +118,11 @@ public class Tables {
      * The table <code>public.cost_plan_revision</code>.
      */
     public static final CostPlanRevision COST_PLAN_REVISION = CostPlanRevision.COST_PLAN_REVISION;
+
+    /**
+     * The table <code>public.donor_report_certification</code>.
+     */
+    public static final DonorReportCertification DONOR_REPORT_CERTIFICATION = DonorReportCertification.DONOR_REPORT_CERTIFICATION;
 
     /**
      * The table <code>public.exchange_rate</code>.

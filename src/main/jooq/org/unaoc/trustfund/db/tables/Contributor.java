@@ -34,6 +34,7 @@ import org.jooq.impl.TableImpl;
 import org.unaoc.trustfund.db.Keys;
 import org.unaoc.trustfund.db.Public;
 import org.unaoc.trustfund.db.tables.Agreement.AgreementPath;
+import org.unaoc.trustfund.db.tables.DonorReportCertification.DonorReportCertificationPath;
 import org.unaoc.trustfund.db.tables.JournalLine.JournalLinePath;
 import org.unaoc.trustfund.db.tables.Pledge.PledgePath;
 import org.unaoc.trustfund.db.tables.Receipt.ReceiptPath;
@@ -186,6 +187,19 @@ public class Contributor extends TableImpl<ContributorRecord> {
             _agreement = new AgreementPath(this, null, Keys.AGREEMENT__AGREEMENT_CONTRIBUTOR_FKEY.getInverseKey());
 
         return _agreement;
+    }
+
+    private transient DonorReportCertificationPath _donorReportCertification;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.donor_report_certification</code> table
+     */
+    public DonorReportCertificationPath donorReportCertification() {
+        if (_donorReportCertification == null)
+            _donorReportCertification = new DonorReportCertificationPath(this, null, Keys.DONOR_REPORT_CERTIFICATION__DONOR_REPORT_CERTIFICATION_CONTRIBUTOR_FKEY.getInverseKey());
+
+        return _donorReportCertification;
     }
 
     private transient JournalLinePath _journalLine;
