@@ -64,7 +64,7 @@ class BankReconciliationTest extends FreshBooksTest {
         assertThat(items(after, "onTheStatementNotInTheBooks")).containsExactly("2006-07-31 -35.00 FEE-JUL");
         assertThat(money(after, "unexplained")).isEqualByComparingTo("0");
 
-        approve(api().post("finance", "/api/journal-entries", Map.of("date", "2006-07-31", "description", "Bank charges, July",
+        api().approved(api().post("finance", "/api/journal-entries", Map.of("date", "2006-07-31", "description", "Bank charges, July",
                 "lines", List.of(Map.of("account", "6200", "debit", "35.00"), Map.of("account", "1010", "credit", "35.00")))));
         JsonNode reconciled = reconciliation("2006-08-31");
         assertThat(items(reconciled, "inTheBooksNotOnTheStatement")).isEmpty();
@@ -107,17 +107,11 @@ class BankReconciliationTest extends FreshBooksTest {
     }
 
     private void pay(String amount, String date) {
-        approve(api().post("finance", "/api/expenditures", Map.of("component", "HLG", "objectClass", "CONTRACTUAL",
+        api().approved(api().post("finance", "/api/expenditures", Map.of("component", "HLG", "objectClass", "CONTRACTUAL",
                 "amount", Map.of("amount", amount, "currency", "USD"), "date", date, "payee", "Consultant " + amount,
                 "description", "Study for the Group")));
     }
 
-    private void approve(Api.Response requested) {
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
-                + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
-    }
 
     private void statement(String reference, String opening, String closing, String lines) {
         String csv = BankStatementTest.StatementCsvHeader.HEADER + "\n" + lines;

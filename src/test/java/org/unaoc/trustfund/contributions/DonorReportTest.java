@@ -100,19 +100,13 @@ class DonorReportTest extends FreshBooksTest {
                 "bankAccount", "1011"));
         spend("200000.00", "2006-08-01");
         spend("100000.00", "2007-02-01");
-        approve(api().post("finance", "/api/refunds", Map.of("contributor", "DE", "agreement", germany,
+        api().approved(api().post("finance", "/api/refunds", Map.of("contributor", "DE", "agreement", germany,
                 "amount", money("20000.00", "USD"), "date", "2007-03-01", "reason", "activity cost less than planned")));
     }
 
     private void spend(String amount, String date) {
-        approve(api().post("finance", "/api/expenditures", Map.of("component", "RESEARCH", "objectClass", "CONTRACTUAL",
+        api().approved(api().post("finance", "/api/expenditures", Map.of("component", "RESEARCH", "objectClass", "CONTRACTUAL",
                 "amount", money(amount, "USD"), "date", date, "payee", "Research institute", "description", "Study " + date)));
     }
 
-    private void approve(Api.Response requested) {
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        Api.Response approved = api().post("approver", "/api/approvals/" + requested.body().get("approval").asString()
-                + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
-    }
 }

@@ -65,11 +65,7 @@ final class Spend {
     }
 
     JsonNode approve(Api.Response requested) {
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        Api.Response approved = api.post("approver", "/api/approvals/" + requested.body().get("approval").asString()
-                + "/approval", Map.of());
-        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
-        return approved.body().get("result");
+        return api.approved(requested);
     }
 
     void plan(String component, int year, String objectClass, String amount) {

@@ -1,5 +1,7 @@
 package org.unaoc.trustfund.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,6 +57,18 @@ public final class Api {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request.build());
+    }
+
+    /**
+     * The second half of a controlled operation (R19): {@code requested} was answered 202 with its
+     * approval; {@code approver} approves it. Answers the result the approval posted.
+     */
+    public JsonNode approved(Response requested) {
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        Response approved = post("approver", "/api/approvals/" + requested.body().get("approval").asString() + "/approval",
+                java.util.Map.of());
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        return approved.body().get("result");
     }
 
     public Response send(HttpRequest request) {
