@@ -50,11 +50,14 @@ class DemoData implements ApplicationRunner {
     private final Receipts receipts;
     private final Revaluations revaluations;
     private final DemoSpending spending;
+    private final DemoBankStatements bankStatements;
 
     DemoData(DemoMode demo, @Value("${trustfund.demo-data:true}") boolean enabled, DSLContext db,
              TransactionTemplate transactions, Contributors contributors, ExchangeRates rates, Pledges pledges,
-             Agreements agreements, Receipts receipts, Revaluations revaluations, DemoSpending spending) {
+             Agreements agreements, Receipts receipts, Revaluations revaluations, DemoSpending spending,
+             DemoBankStatements bankStatements) {
         this.spending = spending;
+        this.bankStatements = bankStatements;
         this.demo = demo;
         this.enabled = enabled;
         this.db = db;
@@ -132,6 +135,7 @@ class DemoData implements ApplicationRunner {
                 LocalDate.parse("2008-06-30"), null, "For the programme of action"), WHO);
         revaluations.revalue(LocalDate.parse("2007-12-31"), WHO);
         spending.load();
+        bankStatements.load(java.time.YearMonth.of(2005, 1), java.time.YearMonth.of(2007, 12));
     }
 
     private void contributor(String code, String name, Contributors.Type type, boolean coSponsor, boolean friend,

@@ -84,6 +84,40 @@ class DemoStatementsTest extends DemoDataTest {
         }
     }
 
+    /**
+     * #17: the demo's 2006 statements hold together and agree with the banks: assets = liabilities +
+     * net assets; the cash flow's closing cash = the ledger's cash = the closing balances of the last
+     * bank statements of 2006, each bank account reconciled with nothing unexplained.
+     */
+    @Test
+    void the_2006_statements_agree_with_the_bank_statements() {
+        JsonNode position = table("financial-position", "asOf=2006-12-31");
+        assertThat(figure(position, "Total assets", 1)).isEqualByComparingTo(figure(position, "Total liabilities and net assets", 1));
+        JsonNode cashFlow = table("cash-flow", "from=2006-01-01&to=2006-12-31");
+        BigDecimal cash = figure(cashFlow, "Cash and cash equivalents at the end of the period", 1);
+        assertThat(cash).isEqualByComparingTo(figure(position, "Cash and cash equivalents", 1)).isPositive();
+        BigDecimal reconciledUsd = BigDecimal.ZERO;
+        for (JsonNode account : api().get("auditor", "/api/accounts?asOf=2006-12-31").body()) {
+            if (account.get("currency").isNull()) {
+                continue;
+            }
+            String code = account.get("code").asString();
+            Api.Response response = api().get("auditor", "/api/bank-accounts/" + code + "/reconciliation?asOf=2006-12-31");
+            if (response.status() == 404) {
+                assertThat(new BigDecimal(account.get("balanceUsd").asString())).as("%s has no statement: it holds nothing", code).isZero();
+                continue;
+            }
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            JsonNode reconciliation = response.body();
+            assertThat(reconciliation.get("reconciled").asBoolean()).as("%s: %s", code, reconciliation).isTrue();
+            assertThat(new BigDecimal(reconciliation.get("unexplained").asString())).isZero();
+            assertThat(new BigDecimal(reconciliation.get("ledgerBalance").asString()))
+                    .isEqualByComparingTo(new BigDecimal(reconciliation.get("statementClosingBalance").asString()));
+            reconciledUsd = reconciledUsd.add(new BigDecimal(account.get("balanceUsd").asString()));
+        }
+        assertThat(reconciledUsd).as("the reconciled bank accounts hold the cash of the statements").isEqualByComparingTo(cash);
+    }
+
     @Test
     void csv_and_pdf_carry_the_same_figures_as_json_for_every_statement() throws Exception {
         api().post("finance", "/api/contributors", Map.of("code", "FND-QUOTE", "type", "FOUNDATION",
