@@ -129,7 +129,7 @@ class FundingStatus {
             rows.line(table, accountNames.getOrDefault(code, code) + " on contributions received or refunded",
                     m -> m.contributionsOther.getOrDefault(code, ZERO).negate());
         }
-        rows.total(table, "Contributions from donors, net of refunds paid", m -> m.cash(CONTRIBUTIONS));
+        rows.total(table, "Contributions from donors, net of refunds paid", FundingStatus::reconciled);
         return facts.table("funding-status", "Funding status: sources and uses of funds (cash basis)", request,
                 List.of("Item", "Prior periods", "This period", "Cumulative"), table.list());
     }
@@ -191,10 +191,13 @@ class FundingStatus {
                         DSL.inline(EXCHANGE))
                 .when(DSL.boolOr(ACCOUNT.CODE.in(CONTRIBUTION_ACCOUNTS)), DSL.inline(CONTRIBUTIONS))
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("4500")), DSL.inline(INTEREST))
-                .when(DSL.boolOr(ACCOUNT.CODE.eq("2150")), DSL.inline(PSC))
-                .when(DSL.boolOr(ACCOUNT.CODE.eq("2120")), DSL.inline(PAYABLES))
+                // an expenditure paid at once also credits its PSC to 2150: it is the expense, not a remittance
                 .when(DSL.boolOr(ACCOUNT.CODE.in(OBJECT_CLASS_ACCOUNTS)), DSL.concat(DSL.inline(EXPENSE),
                         DSL.min(ACCOUNT.CODE).filterWhere(ACCOUNT.CODE.in(OBJECT_CLASS_ACCOUNTS))))
+                // an invoice paid: the object class its payable carries, when it carries one
+                .when(DSL.boolOr(ACCOUNT.CODE.eq("2120")), DSL.concat(DSL.inline(PAYABLES), DSL.coalesce(
+                        DSL.max(JOURNAL_LINE.OBJECT_CLASS).filterWhere(ACCOUNT.CODE.eq("2120")), DSL.inline(""))))
+                .when(DSL.boolOr(ACCOUNT.CODE.eq("2150")), DSL.inline(PSC))
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("6200")), DSL.inline(BANK_CHARGES))
                 .when(DSL.boolAnd(ACCOUNT.CODE.in(bank).or(ACCOUNT.CODE.in("7810", "7820"))), DSL.inline(EXCHANGE))
                 .otherwise(DSL.inline(OTHER));
@@ -202,7 +205,9 @@ class FundingStatus {
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
                 .leftJoin(reversed).on(reversed.ID.eq(JOURNAL_ENTRY.REVERSES_ID))
-                .where(window).groupBy(JOURNAL_LINE.ENTRY_ID, origin).asTable("entries");
+                // a year's close moves revenue and expenses into net assets: not a flow of the year
+                .where(window).and(JOURNAL_ENTRY.TYPE.ne(EntryType.YEAR_END_CLOSE.name()))
+                .groupBy(JOURNAL_LINE.ENTRY_ID, origin).asTable("entries");
         Field<Long> entryId = entries.field(JOURNAL_LINE.ENTRY_ID);
         Field<String> entryKind = entries.field("kind", String.class);
         Field<String> contributor = entries.field("contributor", String.class);
@@ -211,7 +216,7 @@ class FundingStatus {
                 .join(entries).on(entryId.eq(JOURNAL_LINE.ENTRY_ID))
                 .where(window).groupBy(entryKind, contributor, ACCOUNT.CODE)
                 .forEach(r -> {
-                    String entryClass = r.value1();
+                    String entryClass = useOf(r.value1());
                     String code = r.value3();
                     BigDecimal amount = r.value4();
                     if (bank.contains(code)) {
@@ -229,6 +234,28 @@ class FundingStatus {
                     }
                 });
         return new Moved(cash, contributionCashBy, byAccount, contributionsOther, revalued[0]);
+    }
+
+    /** An invoice payment whose payable names its object class is spending of that class; one that does not, a payable paid. */
+    private static String useOf(String kind) {
+        if (!kind.startsWith(PAYABLES)) {
+            return kind;
+        }
+        String objectClass = kind.substring(PAYABLES.length());
+        return java.util.Arrays.stream(ObjectClass.values()).filter(c -> c.name().equals(objectClass)).findFirst()
+                .map(c -> EXPENSE + c.account()).orElse(PAYABLES);
+    }
+
+    /** The reconciliation's own sum: revenue and the changes in the contribution balances, the exchange and the charges. */
+    private static BigDecimal reconciled(Moved m) {
+        BigDecimal total = m.contributionsRevalued();
+        for (BigDecimal amount : m.byAccount().values()) {
+            total = total.subtract(amount);
+        }
+        for (BigDecimal amount : m.contributionsOther().values()) {
+            total = total.subtract(amount);
+        }
+        return total;
     }
 
     private Map<String, String> contributorNames() {

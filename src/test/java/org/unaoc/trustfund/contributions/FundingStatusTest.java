@@ -2,6 +2,7 @@ package org.unaoc.trustfund.contributions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
 
@@ -33,5 +34,21 @@ class FundingStatusTest extends FundingStatusBooks {
                 .contains("USD 625,000.00 was still to be paid")
                 .contains("| Spain | 1,250,000.00 | 1,250,000.00 | 0.00 | 0.00 |")
                 .contains("| Germany | 625,000.00 | 0.00 | 625,000.00 | 0.00 |");
+
+        // uses by category: in 2008 Germany gives USD 100,000.00 without an agreement, the Group's staff cost 40,000.00 is
+        // paid (its PSC of 5,200.00 credited to 2150 in the same entry: staff costs, not PSC) and the PSC is remitted
+        new Books(api()).receipt(Map.of("contributor", "DE", "amount", Books.money("100000.00", "USD"), "receivedOn", "2008-01-10",
+                "bankAccount", "1010"));
+        api().approved(api().post("finance", "/api/expenditures", Map.of("component", "HLG", "objectClass", "STAFF",
+                "amount", Books.money("40000.00", "USD"), "date", "2008-02-01", "payee", "Staff", "description", "Salaries")));
+        api().approved(api().post("finance", "/api/psc-remittances", Map.of("date", "2008-03-01")));
+        assertThat(rows("from=2008-01-01&to=2008-12-31")).contains(
+                "LINE " + CONTRIBUTIONS + " 1925161.29 100000.00 2025161.29",
+                "LINE Staff costs 0.00 40000.00 40000.00",
+                "LINE Programme support cost remitted 0.00 5200.00 5200.00",
+                "TOTAL Total uses of funds 0.00 45200.00 45200.00",
+                "TOTAL Balance of funds (cash) 1925161.29 54800.00 1979961.29",
+                "LINE Voluntary contributions (revenue) 1875000.00 100000.00 1975000.00",
+                "TOTAL " + CONTRIBUTIONS + " 1925161.29 100000.00 2025161.29");
     }
 }
