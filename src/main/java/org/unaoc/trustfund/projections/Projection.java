@@ -42,7 +42,8 @@ final class Projection {
         BigDecimal openingCash = openingCash(inputs, scenario);
         BigDecimal cash = openingCash;
         BigDecimal cashWithPledges = openingCash;
-        Map<String, BigDecimal> obligated = new HashMap<>(inputs.obligationsWithPscByComponent());
+        Map<Integer, Map<String, BigDecimal>> obligated = new HashMap<>();
+        inputs.obligationsWithPsc().forEach((year, byComponent) -> obligated.put(year, new HashMap<>(byComponent)));
         BigDecimal plannedInAll = ZERO;
         BigDecimal gap = BigDecimal.ZERO;
         BigDecimal gapWithPledges = BigDecimal.ZERO;
@@ -53,7 +54,7 @@ final class Projection {
             BigDecimal pledged = announced.getOrDefault(month, ZERO);
             BigDecimal gross = planned(inputs, scenario, month, new HashMap<>());
             plannedInAll = plannedInAll.add(gross);
-            BigDecimal planned = planned(inputs, scenario, month, obligated);
+            BigDecimal planned = planned(inputs, scenario, month, obligated.computeIfAbsent(month.getYear(), y -> new HashMap<>()));
             BigDecimal obligations = month.equals(inputs.first()) ? inputs.unliquidatedWithPsc() : ZERO;
             BigDecimal opening = cash;
             cash = cash.add(in).add(scenario.announcedInCash() ? pledged : ZERO).subtract(planned).subtract(obligations);
@@ -76,11 +77,16 @@ final class Projection {
 
     /** The cash of every bank account at the as-of rate (shocked with the scenario), less the cash liabilities. */
     static BigDecimal openingCash(ProjectionInputs inputs, Scenario scenario) {
-        BigDecimal cash = ZERO;
-        for (ProjectionInputs.Cash account : inputs.cash()) {
-            cash = cash.add(usd(inputs, account.currency(), account.amount(), scenario));
+        return usd(inputs, inputs.cash(), scenario).subtract(usd(inputs, inputs.cashLiabilities(), scenario));
+    }
+
+    /** Amounts in their currencies in USD at the as-of rate, shocked with the scenario: cash and what is owed from it alike. */
+    static BigDecimal usd(ProjectionInputs inputs, List<ProjectionInputs.Cash> amounts, Scenario scenario) {
+        BigDecimal total = ZERO;
+        for (ProjectionInputs.Cash amount : amounts) {
+            total = total.add(usd(inputs, amount.currency(), amount.amount(), scenario));
         }
-        return cash.subtract(inputs.cashLiabilities());
+        return total;
     }
 
     /**

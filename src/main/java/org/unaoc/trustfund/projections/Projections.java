@@ -85,9 +85,9 @@ public class Projections {
         BigDecimal planned = outcome.months().stream().map(Projection.Month::plannedSpending).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal secured = outcome.months().stream().map(Projection.Month::securedReceipts).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal announced = outcome.months().stream().map(Projection.Month::announcedPledges).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal spendable = outcome.openingCash();
-        return new Result(asOf, inputs.last(), scenario, spendable.add(inputs.cashLiabilities()), inputs.cashLiabilities(),
-                spendable, inputs.balanceOfFunds(), secured, announced,
+        return new Result(asOf, inputs.last(), scenario, Projection.usd(inputs, inputs.cash(), scenario),
+                Projection.usd(inputs, inputs.cashLiabilities(), scenario), outcome.openingCash(), inputs.balanceOfFunds(),
+                secured, announced,
                 planned, inputs.unliquidatedWithPsc(), outcome.months(), outcome.gap(), outcome.gapWithPledges(),
                 outcome.monthsOfCoverage(), outcome.monthsUntilBelowReserve(), outcome.firstMonthBelowReserve(),
                 new Still(outcome.gap(), outcome.firstMonthBelowReserve()), sensitivity);
@@ -120,9 +120,11 @@ public class Projections {
         for (var inflow : concat(secured, announced)) {
             rateOn.computeIfAbsent(inflow.currency(), currency -> rates.on(currency, asOf).unitsPerUsd());
         }
-        List<ProjectionInputs.Cash> cash = cash(asOf);
-        for (var account : cash) {
-            rateOn.computeIfAbsent(account.currency(), currency -> rates.on(currency, asOf).unitsPerUsd());
+        List<ProjectionInputs.Cash> cash = inCurrencies(asOf, ACCOUNT.CURRENCY.isNotNull(), BigDecimal.ONE);
+        List<ProjectionInputs.Cash> owed = inCurrencies(asOf, ACCOUNT.CODE.in(Availability.CASH_LIABILITIES_WITH_CONDITIONAL_CASH),
+                BigDecimal.ONE.negate());
+        for (var amount : concatCash(cash, owed)) {
+            rateOn.computeIfAbsent(amount.currency(), currency -> rates.on(currency, asOf).unitsPerUsd());
         }
         BigDecimal psc = fund.on(asOf).pscRate();
         Map<Integer, Map<String, BigDecimal>> plans = new HashMap<>();
@@ -131,27 +133,31 @@ public class Projections {
                 .groupBy(COST_PLAN.YEAR, COST_PLAN.COMPONENT)
                 .forEach(r -> plans.computeIfAbsent(r.value1(), y -> new HashMap<>())
                         .put(r.value2(), r.value3().add(r.value3().multiply(psc).setScale(2, RoundingMode.HALF_UP))));
-        Map<String, BigDecimal> obligated = new HashMap<>();
-        schedules.obligations(asOf).obligations().forEach(o -> obligated.merge(o.component(), o.unliquidatedWithPsc(), BigDecimal::add));
-        return new ProjectionInputs(asOf, first, until, cash, cashLiabilities(asOf), statements.balanceOfFunds(asOf), rateOn,
+        Map<Integer, Map<String, BigDecimal>> obligated = new HashMap<>();
+        schedules.obligations(asOf).obligations().forEach(o -> obligated.computeIfAbsent(o.obligatedOn().getYear(),
+                y -> new HashMap<>()).merge(o.component(), o.unliquidatedWithPsc(), BigDecimal::add));
+        return new ProjectionInputs(asOf, first, until, cash, owed, statements.balanceOfFunds(asOf), rateOn,
                 secured, announced, plans, obligated, fund.on(asOf).operatingReserveRate());
     }
 
-    /** Each bank account's cash at the end of the date, in its own currency (R17). */
-    private List<ProjectionInputs.Cash> cash(LocalDate asOf) {
-        return db.select(ACCOUNT.CODE, ACCOUNT.CURRENCY, DSL.coalesce(DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT,
-                        JOURNAL_LINE.AMOUNT_USD)), BigDecimal.ZERO))
-                .from(ACCOUNT).leftJoin(JOURNAL_LINE).on(JOURNAL_LINE.ACCOUNT_ID.eq(ACCOUNT.ID)).and(JOURNAL_LINE.ENTRY_DATE.le(asOf))
-                .where(ACCOUNT.CURRENCY.isNotNull()).groupBy(ACCOUNT.CODE, ACCOUNT.CURRENCY).orderBy(ACCOUNT.CODE)
-                .fetch(r -> new ProjectionInputs.Cash(r.value1(), r.value2().trim(), r.value3()));
+    private static List<ProjectionInputs.Cash> concatCash(List<ProjectionInputs.Cash> a, List<ProjectionInputs.Cash> b) {
+        List<ProjectionInputs.Cash> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
-    /** What the cash must meet before it is spendable: refunds and payables owed, PSC, unapplied and conditional cash. */
-    private BigDecimal cashLiabilities(LocalDate asOf) {
-        return db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO)).from(JOURNAL_LINE)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
-                .where(ACCOUNT.CODE.in(Availability.CASH_LIABILITIES_WITH_CONDITIONAL_CASH)).and(JOURNAL_LINE.ENTRY_DATE.le(asOf))
-                .fetchSingle().value1().setScale(2);
+    /**
+     * What the accounts chosen hold at the end of the date, by account and currency (the USD a line
+     * carries when it has no other currency), {@code sign} making it positive on the side it is
+     * normally on; only what is not zero, so that no rate is asked for an empty account (R17).
+     */
+    private List<ProjectionInputs.Cash> inCurrencies(LocalDate asOf, org.jooq.Condition accounts, BigDecimal sign) {
+        var currency = DSL.coalesce(JOURNAL_LINE.CURRENCY, ACCOUNT.CURRENCY, DSL.inline("USD"));
+        var amount = DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.AMOUNT_USD));
+        return db.select(ACCOUNT.CODE, currency, amount).from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+                .where(accounts).and(JOURNAL_LINE.ENTRY_DATE.le(asOf)).groupBy(ACCOUNT.CODE, currency).having(amount.ne(BigDecimal.ZERO))
+                .orderBy(ACCOUNT.CODE, currency)
+                .fetch(r -> new ProjectionInputs.Cash(r.value1(), r.value2().trim(), r.value3().multiply(sign)));
     }
 
     /** Open tranches of agreements binding on the date, what was still outstanding then. */

@@ -14,11 +14,12 @@ import tools.jackson.databind.JsonNode;
  * A projection from spendable cash (issue #17 item 6), worked out by hand. EUR per USD: 0.80000 from
  * 2010-01-01, 0.75000 from 2010-03-01.
  * <ul>
- * <li>1010: USD 200,000.00 from Sweden, less an expenditure of 20,000.00, plus USD 5,000.00 nobody
- * has identified yet: 185,000.00. 1011: EUR 40,000.00 from Italy, carried at 50,000.00, worth
- * 53,333.33 at the as-of rate. Cash 238,333.33.</li>
- * <li>Cash liabilities: the expenditure's PSC in 2150 (2,600.00) and the unapplied receipt in 2190
- * (5,000.00): 7,600.00. Opening spendable cash 230,733.33.</li>
+ * <li>1010: USD 200,000.00 from Sweden, less an expenditure of 20,000.00: 180,000.00. 1011: EUR
+ * 40,000.00 from Italy and EUR 5,000.00 nobody has identified yet (25 February), carried at
+ * 56,250.00, worth EUR 45,000.00 ÷ 0.75 = 60,000.00 at the as-of rate. Cash 240,000.00.</li>
+ * <li>Cash liabilities: the expenditure's PSC in 2150 (2,600.00) and the unapplied EUR 5,000.00 in 2190,
+ * at the as-of rate as the cash is (6,666.67, though carried at 6,250.00): 9,266.67. Opening spendable
+ * cash 230,733.33.</li>
  * <li>Secured: Sweden's USD 50,000.00 due in May. Norway's USD 60,000.00 due in June carries an
  * allowance: doubtful, not secured.</li>
  * <li>HLG's 2010 plan of 1,200,000.00 with PSC 13%: 113,000.00 a month, reserve 15% 203,400.00; its open
@@ -26,8 +27,9 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  * Closing cash: April 230,733.33 − 101,700.00 − 11,300.00 = 117,733.33; May + 50,000.00 − 113,000.00 =
  * 54,733.33; June − 113,000.00 = −58,266.67. Funding gap 203,400.00 + 58,266.67 = 261,666.67. Months of
- * coverage (230,733.33 − 203,400.00 − 11,300.00) ÷ 113,000.00 = 0.14: 0.1. EUR 10% weaker: the cash is
- * EUR 36,000.00 ÷ 0.75 = 48,000.00, gap 267,000.00; 10% stronger: 58,666.67, gap 256,333.33.
+ * coverage (230,733.33 − 203,400.00 − 11,300.00) ÷ 113,000.00 = 0.14: 0.1. EUR 10% weaker: the EUR
+ * spendable (EUR 40,000.00) is 36,000.00 ÷ 0.75 = 48,000.00, gap 267,000.00; 10% stronger: 58,666.67,
+ * gap 256,333.33.
  */
 class SpendableCashProjectionTest extends FreshBooksTest {
 
@@ -37,8 +39,8 @@ class SpendableCashProjectionTest extends FreshBooksTest {
         Api.Response response = api().get("author", "/api/projections?asOf=2010-03-31&until=2010-06&scenario=base");
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         JsonNode projection = response.body();
-        assertThat(projection.get("cash").asString()).isEqualTo("238333.33");
-        assertThat(projection.get("cashLiabilities").asString()).isEqualTo("7600.00");
+        assertThat(projection.get("cash").asString()).isEqualTo("240000.00");
+        assertThat(projection.get("cashLiabilities").asString()).isEqualTo("9266.67");
         assertThat(projection.get("openingCash").asString()).isEqualTo("230733.33");
         assertThat(months(projection, "securedReceipts")).containsExactly("0.00", "50000.00", "0.00");
         assertThat(months(projection, "plannedSpending")).containsExactly("101700.00", "113000.00", "113000.00");
@@ -67,7 +69,8 @@ class SpendableCashProjectionTest extends FreshBooksTest {
                         "amount", Map.of("amount", "40000.00", "currency", "EUR")))))).get("id").asLong();
         ok(receipt(Map.of("agreement", italy, "amount", Map.of("amount", "40000.00", "currency", "EUR"),
                 "receivedOn", "2010-02-20", "bankAccount", "1011")));
-        ok(receipt(Map.of("amount", usd("5000.00"), "receivedOn", "2010-03-05", "bankAccount", "1010")));
+        ok(receipt(Map.of("amount", Map.of("amount", "5000.00", "currency", "EUR"), "receivedOn", "2010-02-25",
+                "bankAccount", "1011")));
         long norway = ok(api().post("finance", "/api/agreements", Map.of("contributor", "NO", "reference", "NO-2010",
                 "signedOn", "2010-01-10", "tranches", List.of(Map.of("dueOn", "2010-06-30", "amount", usd("60000.00"))))))
                 .get("id").asLong();
