@@ -2,6 +2,7 @@ package org.unaoc.trustfund.spending;
 
 import static org.unaoc.trustfund.db.Tables.ACCOUNT;
 import static org.unaoc.trustfund.db.Tables.COST_PLAN;
+import static org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY;
 import static org.unaoc.trustfund.db.Tables.JOURNAL_LINE;
 
 import java.math.BigDecimal;
@@ -14,12 +15,14 @@ import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.unaoc.trustfund.ledger.EntryType;
 import org.unaoc.trustfund.ledger.Periods;
 
 /**
  * Budget execution on the budget basis (ACCOUNTING.md R23), for whole budget years: the original and
  * the final budget of each component and object class beside its actual, which is the expenditure the
- * journal holds for the years (manual entries and reversals included, the year-end close left out)
+ * journal holds for the years (manual entries and reversals included, the year-end closes left out by
+ * their type and their closing period)
  * plus the obligations open at the last year's end, less those open at the end of the year before
  * (charged to that year already). So a range of years is the sum of its years.
  */
@@ -72,7 +75,8 @@ public class BudgetBasis {
         var component = DSL.coalesce(JOURNAL_LINE.COMPONENT, DSL.inline(UNASSIGNED));
         db.select(component, JOURNAL_LINE.OBJECT_CLASS, ACCOUNT.CODE, DSL.sum(JOURNAL_LINE.AMOUNT_USD))
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
-                .where(ACCOUNT.CODE.in(accounts))
+                .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
+                .where(ACCOUNT.CODE.in(accounts)).and(JOURNAL_ENTRY.TYPE.ne(EntryType.YEAR_END_CLOSE.name()))
                 .and(JOURNAL_LINE.ENTRY_DATE.between(LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear, 12, 31)))
                 .and(JOURNAL_LINE.PERIOD_ID.notIn(IntStream.rangeClosed(firstYear, lastYear)
                         .mapToObj(Periods::closingPeriodOf).toList()))

@@ -67,12 +67,14 @@ class StatementFacts {
     }
 
     /**
-     * What revaluations (and their reversals) moved the USD carrying amount of the bank accounts by
-     * from–to: the effect of exchange-rate changes on cash held in other currencies (IPSAS 2), not a cash flow.
+     * What revaluations and transfers between bank accounts (and their reversals) moved the USD carrying
+     * amount of the bank accounts by from–to: the effect of exchange-rate changes on cash held in other
+     * currencies (IPSAS 2), realised on a transfer or not, and not a cash flow.
      */
     BigDecimal cashRevalued(LocalDate from, LocalDate to) {
         var reversed = JOURNAL_ENTRY.as("reversed");
-        List<String> revaluations = List.of(EntryType.REVALUATION.name(), EntryType.REVALUATION_ADJUSTMENT.name());
+        List<String> revaluations = List.of(EntryType.REVALUATION.name(), EntryType.REVALUATION_ADJUSTMENT.name(),
+                EntryType.BANK_TRANSFER.name());
         return db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD), ZERO)).from(JOURNAL_LINE)
                 .join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.ID.eq(JOURNAL_LINE.ENTRY_ID))
                 .leftJoin(reversed).on(reversed.ID.eq(JOURNAL_ENTRY.REVERSES_ID))

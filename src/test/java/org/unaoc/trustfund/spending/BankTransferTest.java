@@ -68,6 +68,21 @@ class BankTransferTest extends FreshBooksTest {
         assertThat(books.balance("1011", "2013-03-31")).isEqualByComparingTo("26266.67");
         assertThat(books.balance("7810", "2013-03-31")).as("a net loss, on the revenue side").isEqualByComparingTo("-333.33");
         assertThat(euros("2013-03-31")).isEqualByComparingTo("19700.00");
+
+        // IPSAS 2: moving money between currencies is not a cash flow; the 333.33 lost is the effect of exchange rates
+        JsonNode cashFlow = api().get("auditor", "/api/statements/cash-flow?from=2013-03-01&to=2013-03-31").body();
+        assertThat(cell(cashFlow, "Surplus (deficit) for the period")).isEqualTo("-333.33");
+        assertThat(cell(cashFlow, "Net cash flows from operating activities")).isEqualTo("0.00");
+        assertThat(cell(cashFlow, "Effect of exchange rate changes on cash and cash equivalents")).isEqualTo("-333.33");
+        JsonNode performance = api().get("auditor", "/api/statements/financial-performance?from=2013-03-01&to=2013-03-31").body();
+        assertThat(performance.get("rows").valueStream().filter(r -> r.get("cells").size() > 2
+                        && r.get("cells").get(1).asString().equals("Net exchange losses"))
+                .findFirst().orElseThrow().get("cells").get(2).asString()).as("a net loss is an expense").isEqualTo("333.33");
+    }
+
+    private static String cell(JsonNode table, String label) {
+        return table.get("rows").valueStream().filter(r -> r.get("cells").get(0).asString().equals(label)).findFirst()
+                .orElseThrow().get("cells").get(1).asString();
     }
 
     @Test
