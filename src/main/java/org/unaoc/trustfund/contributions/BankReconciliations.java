@@ -77,12 +77,29 @@ public class BankReconciliations {
                 .from(BANK_STATEMENT).leftJoin(BANK_STATEMENT_LINE).on(BANK_STATEMENT_LINE.STATEMENT_ID.eq(BANK_STATEMENT.ID))
                 .where(BANK_STATEMENT.ACCOUNT_ID.eq(account.id()))
                 .groupBy(BANK_STATEMENT.ID).orderBy(BANK_STATEMENT.ID).fetch();
-        var upTo = statements.stream().filter(s -> s.get("ends_on", LocalDate.class) != null
+        List<org.jooq.Record7<Long, String, BigDecimal, BigDecimal, LocalDate, LocalDate, LocalDate>> upTo = statements.stream().filter(s -> s.get("ends_on", LocalDate.class) != null
                 && !s.get("ends_on", LocalDate.class).isAfter(asOf)).toList();
         if (upTo.isEmpty()) {
             throw Problem.notFound("A bank statement of account " + code + " ending on or before " + asOf
                     + " (import one with POST /api/bank-statements)");
         }
+        // statements imported before their entries were kept (V016) cannot be matched: begin after the last of them
+        Set<Long> withLines = new HashSet<>(db.selectDistinct(BANK_STATEMENT_LINE.STATEMENT_ID).from(BANK_STATEMENT_LINE)
+                .where(BANK_STATEMENT_LINE.STATEMENT_ID.in(upTo.stream().map(r -> r.value1()).toList()))
+                .fetch(BANK_STATEMENT_LINE.STATEMENT_ID));
+        int begin = 0;
+        for (int i = 0; i < upTo.size(); i++) {
+            boolean unkept = !withLines.contains(upTo.get(i).value1()) && upTo.get(i).value3().compareTo(upTo.get(i).value4()) != 0;
+            if (unkept) {
+                begin = i + 1;
+            }
+        }
+        if (begin == upTo.size()) {
+            throw Problem.conflict("statement-entries-not-kept", "Statement entries not kept",
+                    "The last statement of account " + code + " up to " + asOf + " was imported before its entries were kept;"
+                            + " import the next one to reconcile from it.");
+        }
+        upTo = upTo.subList(begin, upTo.size());
         var first = upTo.getFirst();
         var last = upTo.getLast();
         LocalDate statementDate = last.get("ends_on", LocalDate.class);
@@ -99,6 +116,8 @@ public class BankReconciliations {
                 .orderBy(BANK_STATEMENT_LINE.BOOKED_ON, BANK_STATEMENT_LINE.ID)
                 .fetch(r -> new BankLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
 
+        Map<Long, Booked> bookedById = new HashMap<>();
+        booked.forEach(b -> bookedById.put(b.entry(), b));
         Map<String, Long> receiptEntries = new HashMap<>();
         db.select(RECEIPT.BANK_REFERENCE, RECEIPT.ENTRY_ID).from(RECEIPT).where(RECEIPT.BANK_ACCOUNT_ID.eq(account.id()))
                 .forEach(r -> receiptEntries.put(r.value1(), r.value2()));
@@ -106,7 +125,9 @@ public class BankReconciliations {
         List<BankLine> unmatched = new ArrayList<>();
         for (BankLine line : bank) {
             Long entry = line.amount().signum() > 0 ? receiptEntries.get(line.reference()) : null;
-            if (entry != null && booked.stream().anyMatch(b -> b.entry() == entry) && matched.add(entry)) {
+            Booked receipt = entry == null ? null : bookedById.get(entry);
+            // a reference names its receipt only if the amounts agree: otherwise both sides stay items, named
+            if (receipt != null && receipt.amount().compareTo(line.amount()) == 0 && matched.add(entry)) {
                 continue;
             }
             unmatched.add(line);

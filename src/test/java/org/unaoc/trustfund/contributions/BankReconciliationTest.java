@@ -73,6 +73,16 @@ class BankReconciliationTest extends FreshBooksTest {
         assertThat(reconciled.get("reconciled").asBoolean()).isTrue();
         assertThat(money(reconciliation("2006-07-31"), "ledgerBalance")).as("July after the charges").isEqualByComparingTo("86965.00");
 
+        // the bank credits 3,100.00 under the reference of a receipt the books hold at 3,000.00: both stay items, named
+        receipt("MANUAL-3", "3000.00", "2006-09-10");
+        statement("SEP", "76965.00", "80065.00", """
+                2006-09-10,CRDT,3100.00,USD,MANUAL-3,Ministerio,,contribution
+                """);
+        JsonNode september = reconciliation("2006-09-30");
+        assertThat(items(september, "inTheBooksNotOnTheStatement")).containsExactly("2006-09-10 3000.00");
+        assertThat(items(september, "onTheStatementNotInTheBooks")).containsExactly("2006-09-10 3100.00 MANUAL-3");
+        assertThat(money(september, "unexplained")).isEqualByComparingTo("0");
+
         Api.Response none = api().get("auditor", "/api/bank-accounts/1010/reconciliation?asOf=2006-06-30");
         assertThat(none.status()).as(none.text()).isEqualTo(404);
         assertThat(none.body().get("type").asString()).isEqualTo("/problems/not-found");
