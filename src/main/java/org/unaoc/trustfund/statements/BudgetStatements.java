@@ -54,7 +54,7 @@ class BudgetStatements {
         return facts.table("budget-vs-actual", "Budget against actual (budget basis)", request, List.of("Component",
                 "Object class", "Original budget", "Final budget", "Expenditure", "Obligations open at the end",
                 "Obligations brought forward", "Actual (budget basis)", "Variance (final budget less actual)", "Utilisation %",
-                "Programme support cost"), rows.list());
+                "PSC charged on the expenditure"), rows.list());
     }
 
     StatementTable obligations(StatementRequest request) {

@@ -181,7 +181,7 @@ final class Checks {
         List<String> columns = table.path("columns").valueStream().map(JsonNode::asString).toList();
         BigDecimal spent = total == null ? BigDecimal.ZERO : new BigDecimal(total.get(columns.indexOf("Expenditure")).asString());
         BigDecimal psc = total == null ? BigDecimal.ZERO
-                : new BigDecimal(total.get(columns.indexOf("Programme support cost")).asString());
+                : new BigDecimal(total.get(columns.indexOf("PSC charged on the expenditure")).asString());
         if (spent.compareTo(journal.get("spent", BigDecimal.class)) != 0 || psc.compareTo(journal.get("psc", BigDecimal.class)) != 0) {
             found.add(new Violation("budget-vs-actual", "budget against actual for " + year + " shows expenditure " + spent
                     + " and PSC " + psc + " where the expense accounts hold " + journal.get("spent") + " and " + journal.get("psc"), step));

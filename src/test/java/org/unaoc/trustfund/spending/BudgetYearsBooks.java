@@ -63,7 +63,7 @@ abstract class BudgetYearsBooks extends FreshBooksTest {
         assertThat(response.body().get("columns").valueStream().map(JsonNode::asString).toList()).containsExactly("Component",
                 "Object class", "Original budget", "Final budget", "Expenditure", "Obligations open at the end",
                 "Obligations brought forward", "Actual (budget basis)", "Variance (final budget less actual)", "Utilisation %",
-                "Programme support cost");
+                "PSC charged on the expenditure");
         List<String> rows = new ArrayList<>();
         for (JsonNode row : response.body().get("rows")) {
             rows.add(String.join(" ", row.get("cells").valueStream().map(c -> c.isNull() ? "-" : c.asString()).toList()));
