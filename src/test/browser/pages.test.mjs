@@ -169,8 +169,12 @@ test('a bank statement is uploaded, its credits reviewed and the unapplied one a
   await page.getByLabel('Statement file').setInputFiles({ name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByLabel('Account (CSV)').fill('1010');
   await page.getByLabel('Statement reference (CSV)').fill('BROWSER-STMT-1');
-  await page.getByLabel('Opening balance (CSV)').fill('0.00');
-  await page.getByLabel('Closing balance (CSV)').fill('2500.00');
+  // the statement follows on from the last one the bank sent for 1010 (the demo imports them month by month)
+  const imported = await (await page.request.get(`${BASE}/api/bank-statements`)).json();
+  const last = imported.filter(s => s.statement_ref.startsWith('1010-')).at(-1);
+  const opening = last ? Number(last.closing_balance) : 0;
+  await page.getByLabel('Opening balance (CSV)').fill(opening.toFixed(2));
+  await page.getByLabel('Closing balance (CSV)').fill((opening + 2500).toFixed(2));
   await page.getByRole('button', { name: 'Import' }).click();
   const matches = page.locator('table', { has: page.locator('caption', { hasText: 'Credits and what they were matched to' }) });
   await matches.waitFor();

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unaoc.trustfund.security.Viewer;
+import org.unaoc.trustfund.system.IdempotencyKeyRequired;
 import org.unaoc.trustfund.system.Problem;
 
 /**
@@ -58,6 +59,7 @@ class DonorReportController {
     }
 
     @PostMapping("/certification")
+    @IdempotencyKeyRequired
     ResponseEntity<DonorReports.DonorReport> certify(@RequestBody CertificationRequest request, Viewer viewer) {
         return ResponseEntity.status(HttpStatus.CREATED).body(reports.certify(request.contributor(), request.from(),
                 request.to(), viewer));
