@@ -69,7 +69,7 @@ clean:
 # Every kind of operation is generated unless WITHOUT names some (make test leaves out those whose
 # defects #15 owns: late-rates).
 SEEDS ?= 200
-OPERATIONS ?= 300
+OPERATIONS ?= 260
 WITHOUT ?=
 simulate: check-jdk
 	mvn -B -Dstyle.color=never test -Dtest=SimulationTest -Dsurefire.failIfNoSpecifiedTests=false \

@@ -54,8 +54,8 @@ class SimulationTest {
         String seed = System.getProperty("simulation.seed", "");
         Simulation.Settings settings = new Simulation.Settings(
                 seed.isBlank() ? Long.getLong("simulation.first", 1) : Long.parseLong(seed),
-                seed.isBlank() ? Integer.getInteger("simulation.seeds", 12) : 1,
-                Integer.getInteger("simulation.operations", 300),
+                seed.isBlank() ? Integer.getInteger("simulation.seeds", 10) : 1,
+                Integer.getInteger("simulation.operations", 260),
                 Integer.getInteger("simulation.order-every", 10),
                 Integer.getInteger("simulation.dated-every", 100),
                 Integer.getInteger("simulation.shrink-runs", 60),
