@@ -35,16 +35,10 @@ public final class Spent {
         return EXPENDITURE.SPENT_ON.le(asOf).and(standingBy(asOf));
     }
 
-    /**
-     * What standing expenditure has liquidated of the obligation of the enclosing query by the date, as
-     * date order gives it whatever the recording order (R21): the expenditures naming it, up to what it
-     * commits (its amount and adjustments by the date). An expenditure recorded while less was open,
-     * before a reversal dated earlier freed more, liquidates what date order lets it.
-     */
+    /** What standing expenditure has liquidated of the obligation of the enclosing query by the date. */
     static Field<BigDecimal> liquidatedBy(Field<LocalDate> asOf) {
-        Field<BigDecimal> spent = DSL.field(DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.AMOUNT), BigDecimal.ZERO)).from(EXPENDITURE)
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.LIQUIDATED), BigDecimal.ZERO)).from(EXPENDITURE)
                 .where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(by(asOf)));
-        return DSL.least(spent, DSL.greatest(OBLIGATION.AMOUNT.plus(Open.adjustedBy(asOf)), DSL.inline(BigDecimal.ZERO)));
     }
 
     private static Condition standingBy(Field<LocalDate> asOf) {
