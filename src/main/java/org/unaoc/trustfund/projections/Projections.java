@@ -123,7 +123,7 @@ public class Projections {
         List<ProjectionInputs.Cash> cash = inCurrencies(asOf, ACCOUNT.CURRENCY.isNotNull(), BigDecimal.ONE);
         List<ProjectionInputs.Cash> owed = inCurrencies(asOf, ACCOUNT.CODE.in(Availability.CASH_LIABILITIES_WITH_CONDITIONAL_CASH),
                 BigDecimal.ONE.negate());
-        for (var amount : concatCash(cash, owed)) {
+        for (var amount : concat(cash, owed)) {
             rateOn.computeIfAbsent(amount.currency(), currency -> rates.on(currency, asOf).unitsPerUsd());
         }
         BigDecimal psc = fund.on(asOf).pscRate();
@@ -140,11 +140,6 @@ public class Projections {
                 secured, announced, plans, obligated, fund.on(asOf).operatingReserveRate());
     }
 
-    private static List<ProjectionInputs.Cash> concatCash(List<ProjectionInputs.Cash> a, List<ProjectionInputs.Cash> b) {
-        List<ProjectionInputs.Cash> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
 
     /**
      * What the accounts chosen hold at the end of the date, by account and currency (the USD a line
@@ -203,8 +198,8 @@ public class Projections {
         return inflows;
     }
 
-    private static List<ProjectionInputs.Inflow> concat(List<ProjectionInputs.Inflow> a, List<ProjectionInputs.Inflow> b) {
-        List<ProjectionInputs.Inflow> all = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
