@@ -22,6 +22,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -110,14 +111,26 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
      * cannot carry on that day or at any later month end already on the books (R20).
      */
     void require(String component, BigDecimal cost, LocalDate on) {
+        require(component, day -> cost, on);
+    }
+
+    /**
+     * The same for a commitment whose cost differs from day to day: a liquidation in date order
+     * changes what later liquidations of the obligation take (R21).
+     */
+    void require(String component, Function<LocalDate, BigDecimal> costOn, LocalDate on) {
         NavigableSet<LocalDate> checkpoints = checkpoints(on);
+        if (checkpoints.stream().allMatch(day -> costOn.apply(day).signum() <= 0)) {
+            return;
+        }
         Map<LocalDate, Day> books = read(checkpoints);
         Figures onTheDay = books.get(on).figures(component);
+        BigDecimal cost = costOn.apply(on);
         LocalDate firstShort = null;
         Figures then = null;
         for (LocalDate day : checkpoints) {
             Figures figures = books.get(day).figures(component);
-            if (cost.compareTo(figures.available()) > 0 && (firstShort == null || firstShort.equals(on))) {
+            if (costOn.apply(day).compareTo(figures.available()) > 0 && (firstShort == null || firstShort.equals(on))) {
                 firstShort = day;
                 then = figures;
                 if (day.equals(YearMonth.from(day).atEndOfMonth())) {
@@ -128,8 +141,10 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
         if (firstShort == null) {
             return;
         }
+        BigDecimal costThen = costOn.apply(firstShort);
         String later = firstShort.equals(on) ? "" : "; on " + firstShort + ", the first month end it would leave short, "
-                + then.available().toPlainString() + " USD is available";
+                + then.available().toPlainString() + " USD is available"
+                + (costThen.compareTo(cost) == 0 ? "" : " where it needs " + costThen.toPlainString() + " USD");
         throw new Problem(HttpStatus.CONFLICT, "insufficient-funds", "Insufficient funds",
                 "The commitment dated " + on + " needs " + cost.toPlainString() + " USD with its programme support cost, but "
                         + onTheDay.available().toPlainString() + " USD is available for " + component + " on " + on + later
@@ -140,6 +155,7 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
                 .with("required", Map.of("amount", cost.toPlainString(), "currency", "USD"))
                 .with("shortOn", firstShort.toString())
                 .with("availableThen", Map.of("amount", then.available().toPlainString(), "currency", "USD"))
+                .with("requiredThen", Map.of("amount", costThen.toPlainString(), "currency", "USD"))
                 .with("component", component);
     }
 

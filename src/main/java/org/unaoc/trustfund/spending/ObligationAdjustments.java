@@ -20,8 +20,8 @@ import org.unaoc.trustfund.system.Problem;
 /**
  * Obligations that change (R21): raised (funds checked for the increase with its PSC, as for a new
  * commitment), reduced or cancelled (what is released is available again with its PSC), and
- * released by the final liquidation. Each change is a dated record of its own; the obligation is
- * never rewritten.
+ * released by the final liquidation (on the expenditure, restated in date order: {@link Liquidations}).
+ * Each change is a dated record of its own; the obligation is never rewritten.
  */
 @Service
 public class ObligationAdjustments {
@@ -32,10 +32,12 @@ public class ObligationAdjustments {
     private final Allotments allotments;
     private final Periods periods;
     private final FundParameters fund;
+    private final Liquidations liquidations;
 
     ObligationAdjustments(DSLContext db, Obligations obligations, Availability availability, Allotments allotments,
-                          Periods periods, FundParameters fund) {
+                          Periods periods, FundParameters fund, Liquidations liquidations) {
         this.db = db;
+        this.liquidations = liquidations;
         this.obligations = obligations;
         this.availability = availability;
         this.allotments = allotments;
@@ -89,22 +91,16 @@ public class ObligationAdjustments {
             }
             kind = change.signum() > 0 ? "INCREASE" : "REDUCTION";
         }
-        insert(id, kind, change, on, adjustment.reason().strip(), null, user);
+        insert(id, kind, change, on, adjustment.reason().strip(), user);
+        liquidations.restate(id);
         return obligations.get(id);
     }
 
-    /** The final liquidation's release of what it left open. */
-    void release(long obligation, BigDecimal rest, LocalDate on, long expenditure, String user) {
-        insert(obligation, "FINAL_LIQUIDATION", rest.negate(), on, "Final liquidation by expenditure " + expenditure,
-                expenditure, user);
-    }
-
-    private void insert(long obligation, String kind, BigDecimal amount, LocalDate on, String reason, @Nullable Long expenditure,
-                        String user) {
+    private void insert(long obligation, String kind, BigDecimal amount, LocalDate on, String reason, String user) {
         db.insertInto(OBLIGATION_ADJUSTMENT).set(OBLIGATION_ADJUSTMENT.OBLIGATION_ID, obligation)
                 .set(OBLIGATION_ADJUSTMENT.KIND, kind).set(OBLIGATION_ADJUSTMENT.AMOUNT, amount)
                 .set(OBLIGATION_ADJUSTMENT.ADJUSTED_ON, on).set(OBLIGATION_ADJUSTMENT.REASON, reason)
-                .set(OBLIGATION_ADJUSTMENT.EXPENDITURE_ID, expenditure).set(OBLIGATION_ADJUSTMENT.CREATED_BY, user).execute();
+                .set(OBLIGATION_ADJUSTMENT.CREATED_BY, user).execute();
     }
 
     private static BigDecimal amount(Money amount) {

@@ -6,10 +6,8 @@ import static org.unaoc.trustfund.db.Tables.OBLIGATION_ADJUSTMENT;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.unaoc.trustfund.ledger.Standing;
 
 /**
  * What an obligation still commits, defined once (R11, R21): its amount, plus the adjustments dated
@@ -29,16 +27,17 @@ final class Open {
         return OBLIGATION.AMOUNT.plus(adjustedBy(day)).minus(Spent.liquidatedBy(day));
     }
 
-    /** The adjustments of the obligation dated by the day, a release by a final liquidation only while it stands. */
+    /**
+     * The adjustments of the obligation dated by the day, less what its final liquidations standing
+     * by then released (restated in date order on the expenditure, R21).
+     */
     static Field<BigDecimal> adjustedBy(Field<LocalDate> day) {
-        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(OBLIGATION_ADJUSTMENT.AMOUNT), BigDecimal.ZERO))
+        Field<BigDecimal> adjusted = DSL.field(DSL.select(DSL.coalesce(DSL.sum(OBLIGATION_ADJUSTMENT.AMOUNT), BigDecimal.ZERO))
                 .from(OBLIGATION_ADJUSTMENT).where(OBLIGATION_ADJUSTMENT.OBLIGATION_ID.eq(OBLIGATION.ID))
-                .and(OBLIGATION_ADJUSTMENT.ADJUSTED_ON.le(day)).and(releaseStandsBy(day)));
-    }
-
-    private static Condition releaseStandsBy(Field<LocalDate> day) {
-        return OBLIGATION_ADJUSTMENT.EXPENDITURE_ID.isNull().or(DSL.exists(DSL.selectOne().from(EXPENDITURE)
-                .where(EXPENDITURE.ID.eq(OBLIGATION_ADJUSTMENT.EXPENDITURE_ID))
-                .and(Standing.entryBy(EXPENDITURE.ENTRY_ID, day))));
+                .and(OBLIGATION_ADJUSTMENT.ADJUSTED_ON.le(day)).and(OBLIGATION_ADJUSTMENT.KIND.ne(Liquidations.FINAL)));
+        Field<BigDecimal> released = DSL.field(DSL.select(DSL.coalesce(DSL.sum(EXPENDITURE.RELEASED), BigDecimal.ZERO))
+                .from(EXPENDITURE).where(EXPENDITURE.OBLIGATION_ID.eq(OBLIGATION.ID)).and(EXPENDITURE.RELEASES_THE_REST)
+                .and(Spent.by(day)));
+        return adjusted.minus(released);
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -47,16 +48,16 @@ public class Spending {
     private final ConditionsMet conditionsMet;
     private final Allotments allotments;
     private final Periods periods;
-    private final ObligationAdjustments adjustments;
     private final Obligations obligations;
+    private final Liquidations liquidations;
 
     Spending(DSLContext db, Availability availability, BudgetComponents components, FundParameters fund, Journal journal,
              JournalEntries entries, ConditionsMet conditionsMet, Allotments allotments, Periods periods,
-             ObligationAdjustments adjustments, Obligations obligations) {
+             Obligations obligations, Liquidations liquidations) {
         this.db = db;
+        this.liquidations = liquidations;
         this.obligations = obligations;
         this.periods = periods;
-        this.adjustments = adjustments;
         this.allotments = allotments;
         this.availability = availability;
         this.components = components;
@@ -141,9 +142,12 @@ public class Spending {
         return record(commitment, PAYABLE, user, null, null);
     }
 
-    /** What an expenditure would post and what it would liquidate, its checks passed. */
+    /**
+     * What an expenditure would post, what it would liquidate and what its final liquidation would
+     * release (R21, in date order), its checks passed.
+     */
     public record Plan(BigDecimal amount, BigDecimal psc, BigDecimal pscRate, String account, BigDecimal liquidated,
-                       BigDecimal open) {
+                       BigDecimal released) {
     }
 
     private Plan plan(Commitment commitment, String credited) {
@@ -153,9 +157,11 @@ public class Spending {
         BigDecimal psc = rates.pscExemptAccounts().contains(account) ? BigDecimal.ZERO.setScale(2)
                 : Availability.psc(amount, rates.pscRate());
         availability.lock();
+        BigDecimal cost = amount.add(psc);
+        Function<LocalDate, BigDecimal> more = day -> cost;
+        BigDecimal beyondObligation = amount;
         BigDecimal liquidated = BigDecimal.ZERO.setScale(2);
-        BigDecimal released = BigDecimal.ZERO;
-        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal released = BigDecimal.ZERO.setScale(2);
         if (commitment.obligation() != null) {
             Obligation obligation = obligations.get(commitment.obligation());
             if (!obligation.component().equals(commitment.component())) {
@@ -165,21 +171,47 @@ public class Spending {
                 throw Problem.invalidField("date", commitment.date() + " is before obligation " + obligation.id()
                         + " was made on " + obligation.date() + ": it liquidates nothing then");
             }
-            open = obligations.openFrom(obligation.id(), commitment.date());
-            liquidated = amount.min(open);
-            released = liquidated.add(Availability.psc(liquidated, obligation.pscRate()));
+            Liquidations.History history = liquidations.of(obligation.id());
+            Liquidation.Outcome before = history.replay();
+            Liquidation.Outcome after = history.with(Liquidations.candidate(commitment.date(), amount,
+                    commitment.releasesTheRest())).replay();
+            requireWithinLaterChanges(obligation, after, before);
+            liquidated = after.liquidated().get(-1L);
+            released = after.released().getOrDefault(-1L, released);
+            // what the obligation stops reserving, on each day: this liquidation, and what date order
+            // moves between the later ones
+            BigDecimal committed = history.committed();
+            BigDecimal rate = obligation.pscRate();
+            more = day -> cost.subtract(reserve(before.openOn(day, committed), rate)).add(reserve(after.openOn(day, committed), rate));
+            beyondObligation = amount.subtract(after.liquidatedInAll(history.spent()).add(liquidated)
+                    .subtract(before.liquidatedInAll(history.spent())));
         } else if (commitment.releasesTheRest()) {
             throw Problem.invalidField("finalLiquidation", "a final liquidation names the obligation it liquidates");
         }
-        BigDecimal more = amount.add(psc).subtract(released);
-        if (more.signum() > 0) {
-            availability.require(commitment.component(), more, commitment.date());
-        }
-        allotments.require(commitment.component(), commitment.date(), amount.subtract(liquidated));
+        availability.require(commitment.component(), more, commitment.date());
+        allotments.require(commitment.component(), commitment.date(), beyondObligation);
         if (credited.equals(CASH)) {
             availability.requireInBank(CASH, amount, commitment.date(), "The expenditure");
         }
-        return new Plan(amount, psc, rates.pscRate(), account, liquidated, open);
+        return new Plan(amount, psc, rates.pscRate(), account, liquidated, released);
+    }
+
+    /** What an obligation reserves of the funds available: what is open with its PSC (R11). */
+    private static BigDecimal reserve(BigDecimal open, BigDecimal pscRate) {
+        return open.signum() <= 0 ? BigDecimal.ZERO : open.add(Availability.psc(open, pscRate));
+    }
+
+    /** A back-dated liquidation may not take what a later reduction or cancellation already released. */
+    private static void requireWithinLaterChanges(Obligation obligation, Liquidation.Outcome after, Liquidation.Outcome before) {
+        Liquidation.Change change = after.beyondOpen();
+        if (change != null && before.beyondOpen() == null) {
+            throw Problem.conflict("obligation-released-later", "Obligation released later",
+                            "Obligation " + obligation.id() + " was " + (change.kind().equals("CANCELLATION") ? "cancelled" : "reduced")
+                            + " on " + change.on() + " by what was open then: an expenditure dated before that would liquidate"
+                            + " what the " + change.kind().toLowerCase(java.util.Locale.ROOT) + " released. Date it on or after "
+                            + change.on() + " without naming the obligation, or raise the obligation first.")
+                    .with("obligation", obligation.id()).with("adjustment", change.id()).with("adjustedOn", change.on().toString());
+        }
     }
 
     /** An expenditure paid from {@code credited}: the USD bank account, or the payables it is owed on. */
@@ -202,11 +234,11 @@ public class Spending {
                 .set(EXPENDITURE.PSC, psc).set(EXPENDITURE.PSC_RATE, plan.pscRate()).set(EXPENDITURE.SPENT_ON, commitment.date())
                 .set(EXPENDITURE.PAYEE, commitment.payee().strip()).set(EXPENDITURE.DESCRIPTION, commitment.description().strip())
                 .set(EXPENDITURE.OBLIGATION_ID, commitment.obligation()).set(EXPENDITURE.LIQUIDATED, plan.liquidated())
+                .set(EXPENDITURE.RELEASES_THE_REST, commitment.releasesTheRest()).set(EXPENDITURE.RELEASED, plan.released())
                 .set(EXPENDITURE.ENTRY_ID, entry).set(EXPENDITURE.CREATED_BY, user)
                 .returning(EXPENDITURE.ID).fetchOne(EXPENDITURE.ID);
-        BigDecimal rest = plan.open().subtract(plan.liquidated());
-        if (commitment.releasesTheRest() && rest.signum() > 0) {
-            adjustments.release(commitment.obligation(), rest, commitment.date(), id, user);
+        if (commitment.obligation() != null) {
+            liquidations.restate(commitment.obligation());
         }
         List<Long> met = conditionsMet.restate(commitment.component(), user);
         return new Expenditure(id, commitment.component(), commitment.objectClass(), amount, psc, plan.pscRate(),

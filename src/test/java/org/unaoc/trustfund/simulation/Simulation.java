@@ -26,13 +26,7 @@ final class Simulation {
             Map.entry("order-dependent:ConditionExpiry", "#16"), Map.entry("order-dependent:2300,4100", "#16"),
             // the income side in any order, seen in a 60-seed run on 2 December: seed 30 (an allowance) and seed 40
             // (a reclassification between current and non-current receivables)
-            Map.entry("order-dependent:1290,6500", "#15"), Map.entry("order-dependent:1210,1220", "#15"),
-            // R21 on the uses side, found on 2 December (seed 9 of 260 operations): an expenditure recorded while its
-            // obligation had less open liquidates only what was open; a reversal dated before it, recorded after, frees
-            // the obligation but the later expenditure keeps its smaller liquidation (ObligationLiquidationOrderTest).
-            // Liquidating in date order (least of the expenditures and what is committed) cured seed 9 but left seed 10
-            // 0.64 off: not landed
-            Map.entry("obligations-schedule", "#16"));
+            Map.entry("order-dependent:1290,6500", "#15"), Map.entry("order-dependent:1210,1220", "#15"));
 
     record Settings(long firstSeed, int seeds, int operations, int orderEvery, int datedEvery, int shrinkRuns,
                     java.util.Set<String> without, boolean stopAtFirst) {

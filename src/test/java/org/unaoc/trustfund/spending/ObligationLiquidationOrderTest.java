@@ -4,38 +4,118 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.unaoc.trustfund.spending.Spend.commitment;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.FreshBooksTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * R21 in any recording order, found by the simulation on 2 December (seed 9, 260 operations, shortened to
- * 11): an obligation of 1,000.00 liquidated by 600.00 (March) and 300.00 (May); an expenditure of 200.00
- * in September finds only 100.00 open and liquidates that. The May expenditure is then reversed, dated
- * June. In date order the September expenditure finds 400.00 open and liquidates all of its 200.00:
- * 1,000.00 − 600.00 − 200.00 = 200.00 stays open. The books keep the 100.00 liquidated when it was
- * recorded and show 300.00 (it fails so without @Disabled). Issue #16 (items 5 and 6) owns the fix.
+ * R21 in any recording order (R16), found by the simulation on 2 December. What an expenditure
+ * liquidates is what date order gives, restated when an earlier-dated event is recorded later
+ * ({@link Liquidations}); figures by hand.
  */
 class ObligationLiquidationOrderTest extends FreshBooksTest {
 
+    /**
+     * Seed 9 (260 operations, shortened to 11): 1,000.00 obligated, liquidated by 600.00 (March) and
+     * 300.00 (May); 200.00 in September finds 100.00 open when recorded. The May one is then
+     * reversed, dated June: in date order September finds 400.00 open and liquidates all 200.00, so
+     * 1,000.00 − 600.00 − 200.00 = 200.00 stays open.
+     */
     @Test
-    @Disabled("#16: a liquidation is fixed when the expenditure is recorded; a reversal dated before it does not restate it")
-    void a_reversal_dated_before_a_later_liquidation_leaves_the_obligation_as_date_order_does() {
+    void a_reversal_dated_before_a_later_liquidation_frees_the_obligation_for_it() {
         Spend spend = new Spend(api());
-        spend.contributor("QA");
-        spend.cash("QA", "100000.00", "2011-01-10");
-        Api.Response obligated = spend.obligation(commitment("SECRETARIAT", "TRAVEL", "1000.00", "2011-02-01"));
-        assertThat(obligated.status()).as(obligated.text()).isEqualTo(201);
-        long obligation = obligated.body().get("id").asLong();
+        long obligation = fundedObligation(spend, "1000.00");
         liquidate(spend, obligation, "600.00", "2011-03-01");
         long may = liquidate(spend, obligation, "300.00", "2011-05-01");
-        liquidate(spend, obligation, "200.00", "2011-09-01");
-        spend.approve(api().post("finance", "/api/journal-entries/" + may + "/reversal",
-                Map.of("date", "2011-06-01", "reason", "paid twice")));
-        JsonNode schedule = api().get("auditor", "/api/statements/obligations?asOf=2011-09-30").body();
-        assertThat(schedule.get("total").asString()).isEqualTo("200.00");
+        long september = liquidate(spend, obligation, "200.00", "2011-09-01");
+        assertThat(liquidated(september)).isEqualTo("100.00");
+        reverse(spend, may, "2011-06-01");
+        assertThat(unliquidated(obligation, "2011-09-30")).isEqualTo("200.00");
+        assertThat(unliquidated(obligation, "2011-05-31")).as("before the reversal, as it was").isEqualTo("100.00");
+        assertThat(liquidated(september)).isEqualTo("200.00");
+    }
+
+    @Test
+    void the_same_recorded_in_date_order() {
+        Spend spend = new Spend(api());
+        long obligation = fundedObligation(spend, "1000.00");
+        liquidate(spend, obligation, "600.00", "2011-03-01");
+        long may = liquidate(spend, obligation, "300.00", "2011-05-01");
+        reverse(spend, may, "2011-06-01");
+        long september = liquidate(spend, obligation, "200.00", "2011-09-01");
+        assertThat(unliquidated(obligation, "2011-09-30")).isEqualTo("200.00");
+        assertThat(unliquidated(obligation, "2011-05-31")).isEqualTo("100.00");
+        assertThat(liquidated(september)).isEqualTo("200.00");
+    }
+
+    /**
+     * Seed 10 (shortened to 11): 1,000.00 obligated; 800.00 liquidates, then 250.00 finds 200.00 open
+     * and liquidates that (50.00 beyond the obligation). The 800.00 is reversed later: it gives back
+     * the 800.00 it liquidated, not the 850.00 a total capped at the obligation would (open 800.00, not 750.00).
+     */
+    @Test
+    void a_reversed_liquidation_gives_back_what_it_liquidated() {
+        Spend spend = new Spend(api());
+        long obligation = fundedObligation(spend, "1000.00");
+        long first = liquidate(spend, obligation, "800.00", "2011-03-01");
+        long second = liquidate(spend, obligation, "250.00", "2011-04-01");
+        assertThat(liquidated(second)).isEqualTo("200.00");
+        reverse(spend, first, "2011-08-01");
+        assertThat(unliquidated(obligation, "2011-07-31")).isEqualTo("0.00");
+        assertThat(unliquidated(obligation, "2011-08-31")).isEqualTo("800.00");
+        assertThat(liquidated(second)).isEqualTo("200.00");
+    }
+
+    /**
+     * 100,000.00 liquidated by 95,000.00 as final (5,000.00 released); then 2,000.00 dated before it is
+     * recorded: in date order the final one liquidates 95,000.00 of the 98,000.00 open and releases
+     * 3,000.00; nothing stays open either way.
+     */
+    @Test
+    void an_expenditure_dated_before_a_final_liquidation_recorded_after_it_shrinks_the_release() {
+        Spend spend = new Spend(api());
+        long obligation = fundedObligation(spend, "100000.00");
+        Map<String, Object> last = commitment("SECRETARIAT", "TRAVEL", "95000.00", "2011-09-01");
+        last.put("obligation", obligation);
+        last.put("finalLiquidation", true);
+        Api.Response finalOne = spend.expenditure(last);
+        assertThat(finalOne.status()).as(finalOne.text()).isEqualTo(201);
+        liquidate(spend, obligation, "2000.00", "2011-08-01");
+        JsonNode o = api().get("auditor", "/api/obligations/" + obligation).body();
+        assertThat(o.get("liquidated").asString()).isEqualTo("97000.00");
+        assertThat(o.get("adjusted").asString()).isEqualTo("-3000.00");
+        assertThat(o.get("unliquidated").asString()).isEqualTo("0.00");
+        assertThat(unliquidated(obligation, "2011-08-31")).isEqualTo("98000.00");
+    }
+
+    private long fundedObligation(Spend spend, String amount) {
+        spend.contributor("QA");
+        spend.cash("QA", "200000.00", "2011-01-10");
+        Api.Response obligated = spend.obligation(commitment("SECRETARIAT", "TRAVEL", amount, "2011-02-01"));
+        assertThat(obligated.status()).as(obligated.text()).isEqualTo(201);
+        return obligated.body().get("id").asLong();
+    }
+
+    private void reverse(Spend spend, long entry, String date) {
+        spend.approve(api().post("finance", "/api/journal-entries/" + entry + "/reversal",
+                Map.of("date", date, "reason", "paid twice")));
+    }
+
+    /** The obligation's line of the unliquidated-obligations schedule (none: nothing open). */
+    private String unliquidated(long obligation, String asOf) {
+        for (JsonNode line : api().get("auditor", "/api/statements/obligations?asOf=" + asOf).body().get("obligations")) {
+            if (line.get("obligation").asLong() == obligation) {
+                return line.get("unliquidated").asString();
+            }
+        }
+        return "0.00";
+    }
+
+    /** What the expenditure of the entry liquidates now, from the books. */
+    private String liquidated(long entry) {
+        return db.select(org.unaoc.trustfund.db.Tables.EXPENDITURE.LIQUIDATED).from(org.unaoc.trustfund.db.Tables.EXPENDITURE)
+                .where(org.unaoc.trustfund.db.Tables.EXPENDITURE.ENTRY_ID.eq(entry)).fetchSingle().value1().toPlainString();
     }
 
     /** An expenditure liquidating the obligation; answers its journal entry. */

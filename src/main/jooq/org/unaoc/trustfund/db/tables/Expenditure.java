@@ -137,6 +137,16 @@ public class Expenditure extends TableImpl<ExpenditureRecord> {
      */
     public final TableField<ExpenditureRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>public.expenditure.releases_the_rest</code>.
+     */
+    public final TableField<ExpenditureRecord, Boolean> RELEASES_THE_REST = createField(DSL.name("releases_the_rest"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>public.expenditure.released</code>.
+     */
+    public final TableField<ExpenditureRecord, BigDecimal> RELEASED = createField(DSL.name("released"), SQLDataType.NUMERIC(20, 2).nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.NUMERIC)), this, "");
+
     private Expenditure(Name alias, Table<ExpenditureRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -295,7 +305,9 @@ public class Expenditure extends TableImpl<ExpenditureRecord> {
             Internal.createCheck(this, DSL.name("expenditure_check"), "(((liquidated >= (0)::numeric) AND (liquidated <= amount)))", true),
             Internal.createCheck(this, DSL.name("expenditure_check1"), "(((obligation_id IS NOT NULL) OR (liquidated = (0)::numeric)))", true),
             Internal.createCheck(this, DSL.name("expenditure_object_class_check"), "((object_class = ANY (ARRAY['STAFF'::text, 'TRAVEL'::text, 'CONTRACTUAL'::text, 'MEETINGS'::text, 'OPERATING'::text])))", true),
-            Internal.createCheck(this, DSL.name("expenditure_psc_check"), "((psc >= (0)::numeric))", true)
+            Internal.createCheck(this, DSL.name("expenditure_psc_check"), "((psc >= (0)::numeric))", true),
+            Internal.createCheck(this, DSL.name("expenditure_released_check"), "((released >= (0)::numeric))", true),
+            Internal.createCheck(this, DSL.name("expenditure_released_only_when_final"), "((releases_the_rest OR (released = (0)::numeric)))", true)
         );
     }
 

@@ -217,6 +217,34 @@ public class ExpenditureRecord extends UpdatableRecordImpl<ExpenditureRecord> {
         return (OffsetDateTime) get(13);
     }
 
+    /**
+     * Setter for <code>public.expenditure.releases_the_rest</code>.
+     */
+    public void setReleasesTheRest(Boolean value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>public.expenditure.releases_the_rest</code>.
+     */
+    public Boolean getReleasesTheRest() {
+        return (Boolean) get(14);
+    }
+
+    /**
+     * Setter for <code>public.expenditure.released</code>.
+     */
+    public void setReleased(BigDecimal value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>public.expenditure.released</code>.
+     */
+    public BigDecimal getReleased() {
+        return (BigDecimal) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -240,7 +268,7 @@ public class ExpenditureRecord extends UpdatableRecordImpl<ExpenditureRecord> {
     /**
      * Create a detached, initialised ExpenditureRecord
      */
-    public ExpenditureRecord(Long id, String component, String objectClass, BigDecimal amount, BigDecimal psc, BigDecimal pscRate, LocalDate spentOn, String payee, String description, Long obligationId, BigDecimal liquidated, Long entryId, String createdBy, OffsetDateTime createdAt) {
+    public ExpenditureRecord(Long id, String component, String objectClass, BigDecimal amount, BigDecimal psc, BigDecimal pscRate, LocalDate spentOn, String payee, String description, Long obligationId, BigDecimal liquidated, Long entryId, String createdBy, OffsetDateTime createdAt, Boolean releasesTheRest, BigDecimal released) {
         super(Expenditure.EXPENDITURE);
 
         setId(id);
@@ -257,6 +285,8 @@ public class ExpenditureRecord extends UpdatableRecordImpl<ExpenditureRecord> {
         setEntryId(entryId);
         setCreatedBy(createdBy);
         setCreatedAt(createdAt);
+        setReleasesTheRest(releasesTheRest);
+        setReleased(released);
         resetTouchedOnNotNull();
     }
 }
