@@ -75,6 +75,11 @@ public class CarryingAmounts {
             this.difference = difference;
         }
 
+        /** The allowance follows the receivable it impairs: its re-measurement is impairment (6500), not exchange. */
+        static Kind on(String account, Kind kind) {
+            return kind == REVALUATION && account.equals(WriteOffs.ALLOWANCE) ? WRITE_OFF : kind;
+        }
+
         static Kind of(String entryType, @Nullable String reversedType) {
             EntryType type = EntryType.valueOf(entryType);
             if (type == EntryType.REVERSAL && reversedType != null) {
@@ -108,6 +113,9 @@ public class CarryingAmounts {
         }
     }
 
+    /** A tranche's balance: its receivable, current or not, and the allowance against it (R14, R17). */
+    private static final List<String> TRANCHE_ACCOUNTS = List.of(Agreements.CURRENT, Agreements.NON_CURRENT, WriteOffs.ALLOWANCE);
+
     private final DSLContext db;
     private final Journal journal;
     private final Periods periods;
@@ -137,7 +145,7 @@ public class CarryingAmounts {
                 .where(JOURNAL_LINE.ENTRY_ID.eq(DSL.any(ids)))
                 .and(JOURNAL_ENTRY.TYPE.notIn(adjustmentTypes()))
                 // receivables in any currency (a USD one for its reclassifications), cash in another currency
-                .and(ACCOUNT.CODE.in(Agreements.CURRENT, Agreements.NON_CURRENT).and(JOURNAL_LINE.AGREEMENT_ID.isNotNull())
+                .and(ACCOUNT.CODE.in(TRANCHE_ACCOUNTS).and(JOURNAL_LINE.AGREEMENT_ID.isNotNull())
                         .or(ACCOUNT.CURRENCY.ne(Money.USD).and(JOURNAL_LINE.CURRENCY.ne(Money.USD))))
                 .groupBy(ACCOUNT.CODE, ACCOUNT.CURRENCY, JOURNAL_LINE.CURRENCY, JOURNAL_LINE.CONTRIBUTOR,
                         JOURNAL_LINE.AGREEMENT_ID, JOURNAL_LINE.TRANCHE_NO)
@@ -148,7 +156,7 @@ public class CarryingAmounts {
             } else {
                 Dimensions dimensions = new Dimensions(row.value4(), row.value5(), row.value6(), null, null);
                 tranches.putIfAbsent(java.util.Arrays.asList(row.value5(), row.value6(), currency), new Balance(currency,
-                        List.of(Agreements.CURRENT, Agreements.NON_CURRENT), dimensions));
+                        TRANCHE_ACCOUNTS, dimensions));
             }
         }
         // a USD receivable can only be restated by its move from 1220 to 1210: walk it when it has one
@@ -238,7 +246,7 @@ public class CarryingAmounts {
                 .groupBy(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.ENTRY_DATE, JOURNAL_ENTRY.TYPE, JOURNAL_ENTRY.REVERSES_ID,
                         reversed.TYPE, ACCOUNT.CODE)
                 .fetch(row -> new Movement(row.value1(), row.value2(), EntryType.valueOf(row.value3()), row.value4(),
-                        Kind.of(row.value3(), row.value5()), row.value6(), row.value7(), row.value8()));
+                        Kind.on(row.value6(), Kind.of(row.value3(), row.value5())), row.value6(), row.value7(), row.value8()));
         TreeMap<LocalDate, List<Movement>> byDate = new TreeMap<>();
         for (Movement m : movements) {
             byDate.computeIfAbsent(m.date(), d -> new ArrayList<>()).add(m);
@@ -275,7 +283,8 @@ public class CarryingAmounts {
                     return;
                 }
                 Held h = held.get(m.account());
-                BigDecimal target = target(m, h, targets);
+                BigDecimal target = m.account().equals(WriteOffs.ALLOWANCE) ? allowanceTarget(m, h, held, targets)
+                        : target(m, h, targets);
                 BigDecimal amount = m.original();
                 if (m.type() == EntryType.RECLASSIFICATION) {
                     // a reclassification moves what the account held on its date: its amount as well as its USD
@@ -319,7 +328,7 @@ public class CarryingAmounts {
                     Rate rate = rates.on(balance.currency(), date);
                     BigDecimal target = rate.toUsd(h.original).subtract(h.carrying);
                     h.carrying = h.carrying.add(target);
-                    add(missing, Kind.REVALUATION, account.getKey(), target);
+                    add(missing, Kind.on(account.getKey(), Kind.REVALUATION), account.getKey(), target);
                 }
             }
             ofDay.stream().filter(m -> m.type() == EntryType.RECLASSIFICATION).forEach(walk);
@@ -489,6 +498,28 @@ public class CarryingAmounts {
             return h.share(m.original().negate()).negate();
         }
         return m.usd();
+    }
+
+    /**
+     * The USD an allowance line should have posted: a new allowance the receivable's carrying amount
+     * of its date for the amount it covers; what a write-off takes from it, its share of what the
+     * allowance carries (all of it when it takes all).
+     */
+    private static BigDecimal allowanceTarget(Movement m, Held allowance, Map<String, Held> held,
+                                              Map<Long, Map<String, BigDecimal>> targets) {
+        if (m.type() == EntryType.REVERSAL || m.original().signum() == 0) {
+            return target(m, allowance, targets);
+        }
+        if (m.original().signum() > 0) {
+            return allowance.original.signum() < 0 ? allowance.share(m.original().negate()).negate() : m.usd();
+        }
+        Held current = held.get(Agreements.CURRENT);
+        Held nonCurrent = held.get(Agreements.NON_CURRENT);
+        BigDecimal original = current.original.add(nonCurrent.original);
+        if (original.signum() <= 0) {
+            return m.usd();
+        }
+        return Amounts.share(current.carrying.add(nonCurrent.carrying), original, m.original().negate()).negate();
     }
 
     private static void addOriginal(Map<String, BigDecimal> missing, String account, BigDecimal amount) {

@@ -30,7 +30,8 @@ import org.unaoc.trustfund.system.Problem;
 /**
  * Period-end work on receivables: revaluation of foreign-currency balances at the closing rate
  * (R6: cash in foreign currency, receivables per tranche, conditional contributions per
- * agreement; the difference to 7820, carried forward), and the move of tranches that come within
+ * agreement; the difference to 7820, carried forward; the allowance against a receivable in its
+ * currency (R17), re-measured with it against 6500 so that R7 holds), and the move of tranches that come within
  * 12 months from non-current to current (R2).
  */
 @Service
@@ -61,7 +62,7 @@ public class Revaluations {
                 .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .where(JOURNAL_LINE.ENTRY_DATE.le(asOf))
                 .and(JOURNAL_LINE.CURRENCY.isNotNull()).and(JOURNAL_LINE.CURRENCY.ne("USD"))
-                .and(code.in(Agreements.CURRENT, Agreements.NON_CURRENT, ReceiptPlan.CONDITIONAL)
+                .and(code.in(Agreements.CURRENT, Agreements.NON_CURRENT, WriteOffs.ALLOWANCE, ReceiptPlan.CONDITIONAL)
                         .or(ACCOUNT.CURRENCY.isNotNull().and(ACCOUNT.CURRENCY.ne("USD"))))
                 .groupBy(code, JOURNAL_LINE.CURRENCY, JOURNAL_LINE.CONTRIBUTOR, JOURNAL_LINE.AGREEMENT_ID,
                         JOURNAL_LINE.TRANCHE_NO)
@@ -78,6 +79,11 @@ public class Revaluations {
             Dimensions dimensions = new Dimensions(balance.value3(), balance.value4(), balance.value5(), null, null);
             lines.add(new NewLine(balance.value1(), difference, new Money(BigDecimal.ZERO, currency), rate.unitsPerUsd(),
                     rate.effectiveFrom(), dimensions));
+            if (balance.value1().equals(WriteOffs.ALLOWANCE)) {
+                // the allowance follows the receivable it impairs: its re-measurement is impairment, not exchange (R7, R14)
+                lines.add(new NewLine(WriteOffs.IMPAIRMENT, difference.negate(), null, null, null, dimensions));
+                continue;
+            }
             lines.add(new NewLine(UNREALISED, difference.negate(), null, null, null, dimensions));
             // signed balances (debit positive): a rise is a gain on an asset and a loss on a liability alike
             gain = gain.add(difference);

@@ -76,22 +76,25 @@ public class WriteOffs implements ControlledOperation<WriteOffs.Request> {
     @Override
     public Object execute(Request request, String maker, String approver, long approval) {
         Plan plan = plan(request);
-        BigDecimal allowance = allowanceLeft(request.agreement(), plan.tranche.number);
-        BigDecimal fromAllowance = allowance.min(plan.usd);
+        LocalDate on = date(request);
+        Allowance allowance = allowance(request.agreement(), plan.tranche.number, on);
+        // the allowance this write-off uses, in the receivable's currency, and the USD it carries (R17)
+        BigDecimal used = allowance.amount().min(plan.amount);
+        BigDecimal usedUsd = used.signum() <= 0 ? BigDecimal.ZERO : Amounts.share(allowance.usd(), allowance.amount(), used);
+        String currency = plan.tranche.agreement.getCurrency().trim();
         List<NewLine> lines = new ArrayList<>();
         var dimensions = Agreements.dimensions(plan.tranche.agreement, plan.tranche.number);
-        if (fromAllowance.signum() > 0) {
-            lines.add(NewLine.debit(ALLOWANCE, fromAllowance).withDimensions(dimensions));
+        if (used.signum() > 0) {
+            lines.add(inCurrency(NewLine.debit(ALLOWANCE, usedUsd).withDimensions(dimensions), used, currency));
         }
-        if (plan.usd.subtract(fromAllowance).signum() > 0) {
-            lines.add(NewLine.debit(IMPAIRMENT, plan.usd.subtract(fromAllowance)).withDimensions(dimensions));
+        BigDecimal impairment = plan.usd.subtract(usedUsd);
+        if (impairment.signum() != 0) {
+            lines.add(new NewLine(IMPAIRMENT, impairment, null, null, null, dimensions));
         }
-        String currency = plan.tranche.agreement.getCurrency().trim();
         for (var credit : plan.credited.entrySet()) {
-            NewLine line = NewLine.credit(credit.getKey(), credit.getValue()[0]).withDimensions(dimensions);
-            lines.add(currency.equals("USD") ? line : line.withOriginal(new Money(credit.getValue()[1].negate(), currency), null, null));
+            lines.add(inCurrency(NewLine.credit(credit.getKey(), credit.getValue()[0]).withDimensions(dimensions),
+                    credit.getValue()[1].negate(), currency));
         }
-        LocalDate on = date(request);
         long entry = journal.post(new NewEntry(on, EntryType.WRITE_OFF, "Write-off of " + plan.tranche.agreement.getReference()
                 + " tranche " + plan.tranche.number + ": " + request.reason(), lines, null, maker, approver, approval));
         insert("WRITE_OFF", request.agreement(), plan.tranche.number, plan.amount, plan.usd, request.reason(), on, entry,
@@ -99,22 +102,33 @@ public class WriteOffs implements ControlledOperation<WriteOffs.Request> {
         return schedule(request.agreement()).getLast();
     }
 
-    /** The allowance for doubtful contributions: Dr 6500 / Cr 1290, the receivable itself untouched. */
+    /**
+     * The allowance for doubtful contributions: Dr 6500 / Cr 1290, the receivable itself untouched.
+     * It is in the receivable's currency at the receivable's carrying amount of its date, and is
+     * revalued with it (R17), so that a write-off leaves nothing in 1290.
+     */
     @Transactional
     public Scheduled allow(Request request, String user) {
         Plan plan = plan(request);
-        BigDecimal usd = plan.usd.subtract(allowanceLeft(request.agreement(), plan.tranche.number));
-        if (usd.signum() <= 0) {
+        LocalDate on = date(request);
+        BigDecimal more = plan.amount.subtract(allowance(request.agreement(), plan.tranche.number, on).amount());
+        if (more.signum() <= 0) {
             throw Problem.conflict("allowance-exists", "Allowance exists", "An allowance already covers this receivable.");
         }
+        BigDecimal usd = Amounts.share(plan.usd, plan.amount, more);
+        String currency = plan.tranche.agreement.getCurrency().trim();
         var dimensions = Agreements.dimensions(plan.tranche.agreement, plan.tranche.number);
-        LocalDate on = date(request);
         long entry = journal.post(new NewEntry(on, EntryType.WRITE_OFF, "Allowance for doubtful contribution "
                 + plan.tranche.agreement.getReference() + " tranche " + plan.tranche.number + ": " + request.reason(),
                 List.of(NewLine.debit(IMPAIRMENT, usd).withDimensions(dimensions),
-                        NewLine.credit(ALLOWANCE, usd).withDimensions(dimensions)), null, user, null, null));
-        insert("ALLOWANCE", request.agreement(), plan.tranche.number, usd, usd, request.reason(), on, entry, user, null, null);
+                        inCurrency(NewLine.credit(ALLOWANCE, usd).withDimensions(dimensions), more.negate(), currency)),
+                null, user, null, null));
+        insert("ALLOWANCE", request.agreement(), plan.tranche.number, more, usd, request.reason(), on, entry, user, null, null);
         return schedule(request.agreement()).getLast();
+    }
+
+    private static NewLine inCurrency(NewLine line, BigDecimal amount, String currency) {
+        return currency.equals(Money.USD) ? line : line.withOriginal(new Money(amount, currency), null, null);
     }
 
     public List<Scheduled> schedule(@Nullable Long agreement) {
@@ -125,7 +139,7 @@ public class WriteOffs implements ControlledOperation<WriteOffs.Request> {
                 .orderBy(WRITE_OFF.ID)
                 .fetch(r -> {
                     var w = r.into(WRITE_OFF);
-                    String currency = w.getKind().equals("ALLOWANCE") ? "USD" : r.get(AGREEMENT.CURRENCY).trim();
+                    String currency = r.get(AGREEMENT.CURRENCY).trim();
                     return new Scheduled(w.getId(), w.getKind(), r.get(AGREEMENT.CONTRIBUTOR), r.get(CONTRIBUTOR.NAME),
                             w.getAgreementId(), r.get(AGREEMENT.REFERENCE), w.getTrancheNo(), Amounts.money(w.getAmount(), currency),
                             w.getUsd(), w.getReason(), w.getWrittenOn(), w.getCreatedBy(), w.getApprovedBy());
@@ -165,11 +179,17 @@ public class WriteOffs implements ControlledOperation<WriteOffs.Request> {
         return new Plan(tranche, amount, usd, credited);
     }
 
-    private BigDecimal allowanceLeft(long agreement, int tranche) {
-        return db.select(DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO)).from(JOURNAL_LINE)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
+    /** The allowance held against a tranche on a date: in the receivable's currency, and the USD it is carried at. */
+    private record Allowance(BigDecimal amount, BigDecimal usd) {
+    }
+
+    private Allowance allowance(long agreement, int tranche, LocalDate on) {
+        var held = db.select(DSL.coalesce(DSL.sum(DSL.coalesce(JOURNAL_LINE.ORIGINAL_AMOUNT, JOURNAL_LINE.AMOUNT_USD).neg()), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(JOURNAL_LINE.AMOUNT_USD.neg()), BigDecimal.ZERO))
+                .from(JOURNAL_LINE).join(ACCOUNT).on(ACCOUNT.ID.eq(JOURNAL_LINE.ACCOUNT_ID))
                 .where(ACCOUNT.CODE.eq(ALLOWANCE)).and(JOURNAL_LINE.AGREEMENT_ID.eq(agreement))
-                .and(JOURNAL_LINE.TRANCHE_NO.eq(tranche)).fetchSingle().value1();
+                .and(JOURNAL_LINE.TRANCHE_NO.eq(tranche)).and(JOURNAL_LINE.ENTRY_DATE.le(on)).fetchSingle();
+        return new Allowance(held.value1(), held.value2());
     }
 
     private void insert(String kind, long agreement, int tranche, BigDecimal amount, BigDecimal usd, String reason,

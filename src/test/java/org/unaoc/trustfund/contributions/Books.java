@@ -75,6 +75,13 @@ final class Books {
         return Map.of("dueOn", dueOn, "amount", money(amount, currency));
     }
 
+    /** J-B's agreement with Spain, on the golden EUR rates: EUR 500,000 signed 2006-10-02 at 0.80000, due 2007-03-31. */
+    long jB() {
+        rates(GOLDEN_EUR_RATES);
+        contributor("ES", "Spain", "GOVERNMENT", true, false);
+        return agreement("ES", "2006-10-02", List.of(tranche("2007-03-31", "500000.00", "EUR")), Map.of()).get("id").asLong();
+    }
+
     JsonNode agreement(String contributor, String signedOn, List<Map<String, Object>> tranches, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>(extra);
         body.put("contributor", contributor);

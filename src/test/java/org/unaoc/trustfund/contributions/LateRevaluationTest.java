@@ -2,10 +2,8 @@ package org.unaoc.trustfund.contributions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unaoc.trustfund.contributions.Books.money;
-import static org.unaoc.trustfund.contributions.Books.tranche;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,11 +57,7 @@ class LateRevaluationTest extends FreshBooksTest {
     }
 
     private long agreement() {
-        Books books = new Books(api());
-        books.rates(Books.GOLDEN_EUR_RATES);
-        books.contributor("ES", "Spain", "GOVERNMENT", true, false);
-        return books.agreement("ES", "2006-10-02", List.of(tranche("2007-03-31", "500000.00", "EUR")), Map.of())
-                .get("id").asLong();
+        return new Books(api()).jB();
     }
 
     private void record(String revaluation, String receivedOn) {

@@ -89,6 +89,41 @@ class ObligationLiquidationOrderTest extends FreshBooksTest {
         assertThat(unliquidated(obligation, "2011-08-31")).isEqualTo("98000.00");
     }
 
+    /**
+     * 1,000.00 obligated; 100.00 spent on it dated 1 May and the obligation cancelled on 1 June. In
+     * date order the cancellation releases the 900.00 left. Recorded the other way round, the
+     * cancellation has released all 1,000.00 and the May expenditure would take what it released:
+     * refused, naming the cancellation, and nothing written.
+     */
+    @Test
+    void a_liquidation_dated_before_a_cancellation_recorded_earlier_is_refused_and_writes_nothing() {
+        Spend spend = new Spend(api());
+        long inDateOrder = fundedObligation(spend, "1000.00");
+        liquidate(spend, inDateOrder, "100.00", "2011-05-01");
+        Api.Response cancelled = cancel(inDateOrder, "2011-06-01");
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertThat(cancelled.body().get("adjusted").asString()).isEqualTo("-900.00");
+        assertThat(unliquidated(inDateOrder, "2011-05-31")).isEqualTo("900.00");
+
+        long cancelledFirst = fundedObligation(spend, "1000.00");
+        assertThat(cancel(cancelledFirst, "2011-06-01").status()).isEqualTo(200);
+        long entries = db.fetchCount(org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY);
+        Map<String, Object> may = commitment("SECRETARIAT", "TRAVEL", "100.00", "2011-05-01");
+        may.put("obligation", cancelledFirst);
+        Api.Response refused = spend.expenditure(may);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.body().get("type").asString()).isEqualTo("/problems/obligation-released-later");
+        assertThat(refused.body().get("obligation").asLong()).isEqualTo(cancelledFirst);
+        assertThat(refused.body().get("adjustedOn").asString()).isEqualTo("2011-06-01");
+        assertThat(db.fetchCount(org.unaoc.trustfund.db.Tables.JOURNAL_ENTRY)).isEqualTo(entries);
+        assertThat(unliquidated(cancelledFirst, "2011-05-31")).isEqualTo("1000.00");
+    }
+
+    private Api.Response cancel(long obligation, String date) {
+        return api().post("finance", "/api/obligations/" + obligation + "/adjustment",
+                Map.of("cancel", true, "date", date, "reason", "project dropped"));
+    }
+
     private long fundedObligation(Spend spend, String amount) {
         spend.contributor("QA");
         spend.cash("QA", "200000.00", "2011-01-10");
