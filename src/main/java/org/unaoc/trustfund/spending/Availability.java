@@ -110,7 +110,7 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
      * Refuses a commitment of {@code cost} (PSC included) dated {@code on} that the component's funds
      * cannot carry on that day or at any later month end already on the books (R20).
      */
-    void require(String component, BigDecimal cost, LocalDate on) {
+    void require(@Nullable String component, BigDecimal cost, LocalDate on) {
         require(component, day -> cost, on);
     }
 
@@ -118,7 +118,7 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
      * The same for a commitment whose cost differs from day to day: a liquidation in date order
      * changes what later liquidations of the obligation take (R21).
      */
-    void require(String component, Function<LocalDate, BigDecimal> costOn, LocalDate on) {
+    void require(@Nullable String component, Function<LocalDate, BigDecimal> costOn, LocalDate on) {
         NavigableSet<LocalDate> checkpoints = checkpoints(on);
         if (checkpoints.stream().allMatch(day -> costOn.apply(day).signum() <= 0)) {
             return;

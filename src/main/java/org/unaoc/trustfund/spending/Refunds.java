@@ -1,5 +1,6 @@
 package org.unaoc.trustfund.spending;
 
+import static org.unaoc.trustfund.db.Tables.AGREEMENT;
 import static org.unaoc.trustfund.db.Tables.REFUND;
 
 import java.math.BigDecimal;
@@ -83,6 +84,23 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
         if (request.date() == null || request.reason() == null || request.reason().isBlank()) {
             throw Problem.invalid("A refund needs its date and reason.");
         }
+        // what the fund owes from the decision on is a cash liability (2110): it must fit the funds
+        // available on its date and every later month end (R9, R20), checked as it is asked for
+        availability.lock();
+        availability.require(earmark(request.agreement()), usd(request), request.date());
+    }
+
+    /** The USD owed when decided: the amount, or a currency amount at the rate of the day (R17). */
+    private BigDecimal usd(Request request) {
+        return request.amount().isUsd() ? request.amount().amount()
+                : rates.on(request.amount().currency(), request.date()).toUsd(request.amount().amount());
+    }
+
+    /** A refund on an earmarked agreement may use the cash earmarked for its component; any other, the general pool. */
+    private @Nullable String earmark(@Nullable Long agreement) {
+        return agreement == null ? null : db.select(AGREEMENT.EARMARK).from(AGREEMENT).where(AGREEMENT.ID.eq(agreement))
+                .fetchOptional(AGREEMENT.EARMARK)
+                .orElseThrow(() -> Problem.invalidField("agreement", "agreement " + agreement + " does not exist"));
     }
 
     @Override
@@ -105,7 +123,7 @@ public class Refunds implements ControlledOperation<Refunds.Request> {
             } else {
                 // owed in the currency (R17): 2110 carries it, at the rate of the day it is decided
                 Rate rate = rates.on(request.amount().currency(), request.date());
-                BigDecimal usd = rate.toUsd(request.amount().amount());
+                BigDecimal usd = usd(request);
                 owed.add(usd);
                 lines.add(new NewLine(Conditions.REFUNDS_PAYABLE, usd.negate(), request.amount().negate(), rate.unitsPerUsd(),
                         rate.effectiveFrom(), dimensions));

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.unaoc.trustfund.support.Api;
 import org.unaoc.trustfund.support.FreshBooksTest;
 
@@ -121,38 +123,59 @@ class DatedAvailabilityTest extends FreshBooksTest {
         assertThat(available("2016-05-31")).isEqualByComparingTo("68700.00");
     }
 
+    /**
+     * A refund decided is owed (Dr 4190 / Cr 2110, a cash liability): it must fit the funds
+     * available on its date like any commitment (R9, R20). Decided before any cash: refused as it
+     * is asked for, naming the funds available then, and nothing is written.
+     */
     @Test
     @Order(1)
-    void a_refund_paid_before_any_cash_is_refused() {
+    void a_refund_decided_before_any_cash_is_refused_and_writes_nothing() {
         Spend spend = new Spend(api());
         spend.contributor("FI");
-        long refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
-                "amount", Spend.usd("7802.18"), "date", "2019-06-01", "reason", "unspent balance"))).get("id").asLong();
-        Api.Response paid = payRefund(refund, "2019-06-01");
-        assertThat(paid.status()).as(paid.text()).isEqualTo(409);
-        assertThat(paid.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
-        assertThat(paid.body().get("bankAccount").asString()).isEqualTo("1010");
-        assertThat(paid.body().get("available").get("amount").asString()).isEqualTo("0.00");
-        assertThat(paid.body().get("required").get("amount").asString()).isEqualTo("7802.18");
+        Api.Response decided = api().post("finance", "/api/refunds", Map.of("contributor", "FI",
+                "amount", Spend.usd("7802.18"), "date", "2019-06-01", "reason", "unspent balance"));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(409);
+        assertThat(decided.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        assertThat(decided.body().get("availableOn").asString()).isEqualTo("2019-06-01");
+        assertThat(decided.body().get("available").get("amount").asString()).isEqualTo("0.00");
+        assertThat(decided.body().get("required").get("amount").asString()).isEqualTo("7802.18");
+        assertThat(api().get("auditor", "/api/journal-entries?from=2019-01-01&to=2019-12-31").body()).isEmpty();
+        assertThat(api().get("finance", "/api/approvals?status=PENDING").text()).doesNotContain("FI");
         assertThat(cashInTheUsdAccount()).isEqualTo("0.00");
     }
 
-    /** The cash is recorded after the refund asked to be paid before it: the payment on the earlier day stays refused. */
-    @Test
+    /**
+     * 10,000.00 arrives on 2018-07-01. A refund of 7,802.18 dated 2018-06-01 is refused whether the
+     * cash was recorded before or after it was asked (nothing was available on 2018-06-01); dated
+     * 2018-07-01 it fits, and is paid: 10,000.00 in, 7,802.18 out. (The second case finds the first's
+     * 2,197.82 left from 2018-07-01 on: nothing on 2018-06-01 either way.)
+     */
+    @ParameterizedTest(name = "cash recorded {0} the refund")
+    @ValueSource(strings = {"before", "after"})
     @Order(2)
-    void a_refund_paid_before_cash_recorded_later_is_refused_and_fits_after_it() {
+    void a_refund_dated_before_its_cash_is_refused_in_either_recording_order_and_fits_after_it(String cash) {
         Spend spend = new Spend(api());
-        spend.contributor("FI");
-        long refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", "FI",
-                "amount", Spend.usd("7802.18"), "date", "2018-06-01", "reason", "unspent balance"))).get("id").asLong();
-        spend.cash("FI", "10000.00", "2018-07-01");
-        Api.Response early = payRefund(refund, "2018-06-15");
+        String contributor = cash.equals("before") ? "FI" : "NO";
+        int year = 2018;
+        spend.contributor(contributor);
+        if (cash.equals("before")) {
+            spend.cash(contributor, "10000.00", year + "-07-01");
+        }
+        Api.Response early = api().post("finance", "/api/refunds", Map.of("contributor", contributor,
+                "amount", Spend.usd("7802.18"), "date", year + "-06-01", "reason", "unspent balance"));
         assertThat(early.status()).as(early.text()).isEqualTo(409);
-        assertThat(early.body().get("availableOn").asString()).isEqualTo("2018-06-15");
-        Api.Response paid = payRefund(refund, "2018-07-01");
+        assertThat(early.body().get("type").asString()).isEqualTo("/problems/insufficient-funds");
+        assertThat(early.body().get("availableOn").asString()).isEqualTo(year + "-06-01");
+        if (cash.equals("after")) {
+            spend.cash(contributor, "10000.00", year + "-07-01");
+        }
+        BigDecimal before = new BigDecimal(cashInTheUsdAccount());
+        long refund = spend.approve(api().post("finance", "/api/refunds", Map.of("contributor", contributor,
+                "amount", Spend.usd("7802.18"), "date", year + "-07-01", "reason", "unspent balance"))).get("id").asLong();
+        Api.Response paid = payRefund(refund, year + "-07-01");
         assertThat(paid.status()).as(paid.text()).isEqualTo(200);
-        // 10,000.00 in, 7,802.18 out
-        assertThat(cashInTheUsdAccount()).isEqualTo("2197.82");
+        assertThat(new BigDecimal(cashInTheUsdAccount()).subtract(before)).isEqualByComparingTo("-7802.18");
     }
 
     @Test
