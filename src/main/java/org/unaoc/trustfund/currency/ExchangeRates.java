@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -145,25 +146,56 @@ public class ExchangeRates {
         return Problem.invalid("Line " + line + " " + what + ". Nothing was stored.").with("line", line);
     }
 
-    /** True when the rate would change one already used by a posted entry: a correction, which needs approval. */
+    /**
+     * True when the rate would change what posted entries used: a new value for a rate they used, or
+     * a rate published late for dates on which they used an earlier one. A correction: approved, and
+     * the entries adjusted (R12, R16).
+     */
     public boolean correctsUsedRate(PublishedRate rate) {
         BigDecimal existing = db.select(EXCHANGE_RATE.RATE).from(EXCHANGE_RATE)
                 .where(EXCHANGE_RATE.CURRENCY.eq(rate.currency())).and(EXCHANGE_RATE.EFFECTIVE_FROM.eq(rate.effectiveFrom()))
                 .fetchOne(EXCHANGE_RATE.RATE);
-        return existing != null && existing.compareTo(rate.rate()) != 0 && usedByPostedEntry(rate);
+        if (existing != null && existing.compareTo(rate.rate()) == 0) {
+            return false;
+        }
+        return !entriesUsingAnother(governed(rate)).isEmpty();
+    }
+
+    /** The dates the rate governs once stored: up to the next rate published for its currency. */
+    public RateRestatement.Corrected governed(PublishedRate rate) {
+        LocalDate until = db.select(DSL.min(EXCHANGE_RATE.EFFECTIVE_FROM)).from(EXCHANGE_RATE)
+                .where(EXCHANGE_RATE.CURRENCY.eq(rate.currency())).and(EXCHANGE_RATE.EFFECTIVE_FROM.gt(rate.effectiveFrom()))
+                .fetchSingle().value1();
+        return new RateRestatement.Corrected(rate.currency(), rate.effectiveFrom(), until, rate.rate());
+    }
+
+    /** The posted entries with a line converted on those dates at a rate other than the corrected one. */
+    public List<Long> entriesUsingAnother(RateRestatement.Corrected corrected) {
+        return db.selectDistinct(JOURNAL_LINE.ENTRY_ID).from(JOURNAL_LINE)
+                .where(JOURNAL_LINE.CURRENCY.eq(corrected.currency())).and(JOURNAL_LINE.RATE.isNotNull())
+                .and(JOURNAL_LINE.ENTRY_DATE.ge(corrected.from()))
+                .and(corrected.until() == null ? DSL.noCondition() : JOURNAL_LINE.ENTRY_DATE.lt(corrected.until()))
+                .and(JOURNAL_LINE.RATE.ne(corrected.rate()))
+                .orderBy(JOURNAL_LINE.ENTRY_ID).fetch(JOURNAL_LINE.ENTRY_ID);
     }
 
     public PublishedRate checked(PublishedRate rate) {
         return checked(rate.currency(), rate.effectiveFrom(), rate.rate(), "");
     }
 
-    /** An approved correction of a rate already used: posted entries keep the rate they were posted at. */
+    /** An approved correction: the rate stored, then the entries that used another one on its dates adjusted (R16). */
     @Transactional
-    public PublishedRate correct(PublishedRate rate, String user) {
+    public PublishedRate correct(PublishedRate rate, String user, List<RateRestatement> restatements) {
         PublishedRate checked = checked(rate);
-        db.update(EXCHANGE_RATE).set(EXCHANGE_RATE.RATE, checked.rate()).set(EXCHANGE_RATE.CREATED_BY, user)
-                .where(EXCHANGE_RATE.CURRENCY.eq(checked.currency())).and(EXCHANGE_RATE.EFFECTIVE_FROM.eq(checked.effectiveFrom()))
+        RateRestatement.Corrected corrected = governed(checked);
+        restatements.forEach(r -> r.check(corrected));
+        db.insertInto(EXCHANGE_RATE).set(EXCHANGE_RATE.CURRENCY, checked.currency())
+                .set(EXCHANGE_RATE.EFFECTIVE_FROM, checked.effectiveFrom()).set(EXCHANGE_RATE.RATE, checked.rate())
+                .set(EXCHANGE_RATE.CREATED_BY, user)
+                .onConflict(EXCHANGE_RATE.CURRENCY, EXCHANGE_RATE.EFFECTIVE_FROM)
+                .doUpdate().set(EXCHANGE_RATE.RATE, checked.rate()).set(EXCHANGE_RATE.CREATED_BY, user)
                 .execute();
+        restatements.forEach(r -> r.restate(corrected, user));
         return checked;
     }
 
@@ -176,12 +208,14 @@ public class ExchangeRates {
             if (existing != null && existing.compareTo(rate.rate()) == 0) {
                 continue;
             }
-            if (existing != null && usedByPostedEntry(rate)) {
+            List<Long> using = entriesUsingAnother(governed(rate));
+            if (!using.isEmpty()) {
                 throw Problem.conflict("rate-in-use", "Rate already used",
-                        "The " + rate.currency() + " rate effective " + rate.effectiveFrom() + " (" + existing.toPlainString()
-                                + ") is used by posted entries; a correction to " + rate.rate().toPlainString()
-                                + " is a controlled operation: POST it alone to /api/exchange-rates for approval. "
-                                + "Nothing was stored.");
+                        "Posted entries converted " + rate.currency() + " on the dates the rate effective " + rate.effectiveFrom()
+                                + (existing == null ? "" : " (" + existing.toPlainString() + ")") + " governs at another rate; "
+                                + rate.rate().toPlainString() + " is a correction that adjusts them, a controlled operation: "
+                                + "POST it alone to /api/exchange-rates for approval. Nothing was stored.")
+                        .with("entries", using.size() > 50 ? using.subList(0, 50) : using).with("entryCount", using.size());
             }
             db.insertInto(EXCHANGE_RATE)
                     .set(EXCHANGE_RATE.CURRENCY, rate.currency())
@@ -194,8 +228,4 @@ public class ExchangeRates {
         }
     }
 
-    private boolean usedByPostedEntry(PublishedRate rate) {
-        return db.fetchExists(JOURNAL_LINE, JOURNAL_LINE.CURRENCY.eq(rate.currency())
-                .and(JOURNAL_LINE.RATE_DATE.eq(rate.effectiveFrom())));
-    }
 }

@@ -1,5 +1,6 @@
 package org.unaoc.trustfund.currency;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.unaoc.trustfund.approvals.ControlledOperation;
 import org.unaoc.trustfund.system.Problem;
@@ -9,9 +10,11 @@ import org.unaoc.trustfund.system.Problem;
 class RateCorrection implements ControlledOperation<ExchangeRates.PublishedRate> {
 
     private final ExchangeRates rates;
+    private final List<RateRestatement> restatements;
 
-    RateCorrection(ExchangeRates rates) {
+    RateCorrection(ExchangeRates rates, List<RateRestatement> restatements) {
         this.rates = rates;
+        this.restatements = restatements;
     }
 
     @Override
@@ -26,7 +29,10 @@ class RateCorrection implements ControlledOperation<ExchangeRates.PublishedRate>
 
     @Override
     public String summary(ExchangeRates.PublishedRate rate) {
-        return "Correct the " + rate.currency() + " rate effective " + rate.effectiveFrom() + " to " + rate.rate().toPlainString();
+        List<Long> entries = rates.entriesUsingAnother(rates.governed(rates.checked(rate)));
+        return "Correct the " + rate.currency() + " rate effective " + rate.effectiveFrom() + " to " + rate.rate().toPlainString()
+                + ", adjusting entries " + (entries.size() > 20 ? entries.subList(0, 20) + " and " + (entries.size() - 20) + " more"
+                : entries) + " (R16)";
     }
 
     @Override
@@ -34,10 +40,12 @@ class RateCorrection implements ControlledOperation<ExchangeRates.PublishedRate>
         if (!rates.correctsUsedRate(rates.checked(rate))) {
             throw Problem.invalid("This rate changes no rate used by posted entries: POST it as a new rate.");
         }
+        RateRestatement.Corrected corrected = rates.governed(rates.checked(rate));
+        restatements.forEach(r -> r.check(corrected));
     }
 
     @Override
     public Object execute(ExchangeRates.PublishedRate rate, String maker, String approver, long approval) {
-        return rates.correct(rate, maker);
+        return rates.correct(rate, maker, restatements);
     }
 }

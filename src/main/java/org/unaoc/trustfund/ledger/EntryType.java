@@ -15,6 +15,8 @@ public enum EntryType {
     YEAR_END_CLOSE,
     /** R17: money moved between two bank accounts, the difference realised in 7810. */
     BANK_TRANSFER,
+    /** R16: an entry brought to a rate corrected, or published late, for its date (approved with the rate). */
+    RATE_CORRECTION,
     /** R16: a settlement made to settle the carrying amount date order gives it; the difference to 7810. */
     SETTLEMENT_ADJUSTMENT,
     /** R16: a revaluation made to value what date order leaves outstanding at its date; the difference to 7820. */

@@ -10,9 +10,11 @@ class ManualEntry implements ControlledOperation<ManualEntryRequest> {
     private final Journal journal;
     private final JournalEntries entries;
     private final BankBalances bank;
+    private final FundsAvailable funds;
 
-    ManualEntry(Journal journal, JournalEntries entries, BankBalances bank) {
+    ManualEntry(Journal journal, JournalEntries entries, BankBalances bank, FundsAvailable funds) {
         this.bank = bank;
+        this.funds = funds;
         this.journal = journal;
         this.entries = entries;
     }
@@ -40,12 +42,14 @@ class ManualEntry implements ControlledOperation<ManualEntryRequest> {
         NewEntry entry = request.toNewEntry(maker, null, null);
         journal.check(entry);
         bank.requireHeldFor(entry, "The manual entry");
+        funds.requireFor(entry);
     }
 
     @Override
     public Object execute(ManualEntryRequest request, String maker, String approver, long approval) {
         NewEntry entry = request.toNewEntry(maker, approver, approval);
         bank.requireHeldFor(entry, "The manual entry");
+        funds.requireFor(entry);
         long id = journal.post(entry);
         return entries.get(id);
     }

@@ -50,7 +50,7 @@ import org.unaoc.trustfund.system.Problem;
  * commitment dated D must fit at D and at every later month end already on the books.
  */
 @Service
-public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve {
+public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve, org.unaoc.trustfund.ledger.FundsAvailable {
 
     /** Liabilities paid in cash (R9, R18): refunds, PSC, unapplied receipts and, where the chart has it, payables. */
     static final List<String> CASH_LIABILITIES = List.of("2110", "2120", "2150", "2190");
@@ -157,6 +157,26 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
                 .with("availableThen", Map.of("amount", then.available().toPlainString(), "currency", "USD"))
                 .with("requiredThen", Map.of("amount", costThen.toPlainString(), "currency", "USD"))
                 .with("component", component);
+    }
+
+    /**
+     * A manual entry takes what it credits to the bank accounts and to the cash liabilities (2110,
+     * 2120, 2150, 2190, 2300) net of what it debits them: that much must be available, from the
+     * component its lines name when they name one, else from the general pool.
+     */
+    @Override
+    public void requireFor(org.unaoc.trustfund.ledger.NewEntry entry) {
+        Set<String> bankAccounts = chart.bankAccounts().stream().map(Account::code).collect(Collectors.toSet());
+        BigDecimal effect = entry.lines().stream()
+                .filter(line -> bankAccounts.contains(line.account()) || CASH_LIABILITIES_WITH_CONDITIONAL_CASH.contains(line.account()))
+                .map(org.unaoc.trustfund.ledger.NewLine::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (effect.signum() >= 0) {
+            return;
+        }
+        List<String> named = entry.lines().stream().map(line -> line.dimensions().component()).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        lock();
+        require(named.size() == 1 ? named.getFirst() : null, effect.negate(), entry.date());
     }
 
     /** R19/R20: {@link BankBalances#requireHeld}. */

@@ -189,6 +189,8 @@ class FundingStatus {
         Field<String> origin = DSL.coalesce(reversed.TYPE, JOURNAL_ENTRY.TYPE);
         Field<String> kind = DSL.when(origin.in(EntryType.REVALUATION.name(), EntryType.REVALUATION_ADJUSTMENT.name()),
                         DSL.inline(EXCHANGE))
+                // a receipt brought to a corrected rate: cash received, as date order would have recorded it (R16)
+                .when(origin.eq(EntryType.RATE_CORRECTION.name()).and(DSL.boolOr(ACCOUNT.CODE.in(bank))), DSL.inline(CONTRIBUTIONS))
                 .when(DSL.boolOr(ACCOUNT.CODE.in(CONTRIBUTION_ACCOUNTS)), DSL.inline(CONTRIBUTIONS))
                 .when(DSL.boolOr(ACCOUNT.CODE.eq("4500")), DSL.inline(INTEREST))
                 // an expenditure paid at once also credits its PSC to 2150: it is the expense, not a remittance

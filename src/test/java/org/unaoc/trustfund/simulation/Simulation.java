@@ -24,9 +24,10 @@ final class Simulation {
             // an expiry refused as nothing held in one order; conditions met by spending between orders (#16 item 7,
             // restated in date order since 2 December: kept until a wide run shows none)
             Map.entry("order-dependent:ConditionExpiry", "#16"), Map.entry("order-dependent:2300,4100", "#16"),
-            // the income side in any order, seen in a 60-seed run on 2 December: seed 30 (an allowance) and seed 40
-            // (a reclassification between current and non-current receivables)
-            Map.entry("order-dependent:1290,6500", "#15"), Map.entry("order-dependent:1210,1220", "#15"));
+            // the income side in any order, seen in a 60-seed run on 2 December: seed 40 (a reclassification between
+            // current and non-current receivables); not seen in the 40-seed run of the same evening. Seed 30's allowance
+            // (1290,6500) is cured: the allowance is in the receivable's currency and walked with it
+            Map.entry("order-dependent:1210,1220", "#15"));
 
     record Settings(long firstSeed, int seeds, int operations, int orderEvery, int datedEvery, int shrinkRuns,
                     java.util.Set<String> without, boolean stopAtFirst) {
