@@ -147,7 +147,8 @@ public class Availability implements org.unaoc.trustfund.ledger.OperatingReserve
                 + (costThen.compareTo(cost) == 0 ? "" : " where it needs " + costThen.toPlainString() + " USD");
         throw new Problem(HttpStatus.CONFLICT, "insufficient-funds", "Insufficient funds",
                 "The commitment dated " + on + " needs " + cost.toPlainString() + " USD with its programme support cost, but "
-                        + onTheDay.available().toPlainString() + " USD is available for " + component + " on " + on + later
+                        + onTheDay.available().toPlainString() + " USD is available for "
+                        + (component == null ? "the general pool" : component) + " on " + on + later
                         + " (cash less unliquidated obligations, cash liabilities and the operating reserve; "
                         + "cash earmarked for other components excluded). Date it when the funds are there, or reduce it.")
                 .with("available", Map.of("amount", onTheDay.available().toPlainString(), "currency", "USD"))

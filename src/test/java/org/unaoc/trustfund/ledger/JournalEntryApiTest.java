@@ -113,8 +113,8 @@ class JournalEntryApiTest extends FreshBooksTest {
     @Test
     void a_reversal_nets_every_account_to_zero_and_happens_only_once() {
         YearMonth month = Months.fresh();
-        // the cash the entry pays out: no bank account is overdrawn on any day (R20)
-        Entries.post(api(), simple(month.atDay(1), "1010", "4500", "40000.00"));
+        // more than the cash the entry pays out and the PSC it owes: no bank account overdrawn, nothing spent beyond the funds (R20)
+        Entries.post(api(), simple(month.atDay(1), "1010", "4500", "60000.00"));
         JsonNode original = Entries.post(api(), entry(month.atDay(2), "to reverse", List.of(
                 line("5100", "debit", "40000.00"), line("5900", "debit", "5200.00"),
                 line("1010", "credit", "40000.00"), line("2150", "credit", "5200.00"))));
@@ -137,7 +137,7 @@ class JournalEntryApiTest extends FreshBooksTest {
         }
         JsonNode cash = trialBalanceRow(month, "1010");
         assertThat(new BigDecimal(cash.get("debits").asString()).subtract(new BigDecimal(cash.get("credits").asString())))
-                .as("1010: the cash put in on the 1st, the entry and its reversal netting to zero").isEqualByComparingTo("40000.00");
+                .as("1010: the cash put in on the 1st, the entry and its reversal netting to zero").isEqualByComparingTo("60000.00");
         Api.Response twice = api().post("finance", "/api/journal-entries/" + id + "/reversal",
                 Map.of("date", month.atDay(21).toString(), "reason", "again"));
         assertThat(twice.status()).isEqualTo(409);
